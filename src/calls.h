@@ -1,0 +1,62 @@
+/*
+ * calls.h - what the command handlers share: argument parsing with errors
+ * that point at the bad word, addresses with @N and @from, and the end of
+ * a call (time-out, the trace line).
+ */
+#ifndef SOCKSHELL_CALLS_H
+#define SOCKSHELL_CALLS_H
+
+#include <stddef.h>
+
+#include "addr.h"
+#include "lexer.h"
+#include "shell.h"
+
+/* Data to send: a string, -n COUNT or -f FILE. */
+struct data {
+	const char *p;
+	size_t len;
+	char *owned;  /* freed by data_free when we made it */
+	int generated;
+};
+
+/* The current handle, or NULL after an error. */
+struct handle *calls_handle(struct shell *sh);
+/* A count 0..max ("recv 16").  Returns 0, or -1 after an error. */
+int calls_count(struct shell *sh, const struct word *w, unsigned long max, unsigned long *out);
+/* Seconds, fractions allowed, 0..1e6.  Returns 0, or -1 after an error. */
+int calls_seconds(struct shell *sh, const struct word *w, double *out);
+/* MSG_ flags from words argv[from..argc).  Returns 0, or -1 after an error. */
+int calls_flags(struct shell *sh, int argc, struct word *argv, int from, int *flags);
+/* DATA at argv[i]; *next is the first word after it.  0 or -1. */
+int calls_data(struct shell *sh, int argc, struct word *argv, int i, int *next, struct data *d);
+void calls_data_free(struct data *d);
+/*
+ * An address at argv[i] for handle h: "@N", "@from", "HOST PORT" or a unix
+ * path.  *next is the first word after it.  Returns 0 with out filled; -1
+ * after a usage error; -2 after a failed lookup, which it has traced as a
+ * getaddrinfo line (the result then is that failure).
+ */
+int calls_address(struct shell *sh, const struct handle *h, int family, int type,
+		  int argc, struct word *argv, int i, int *next, struct addr_list *out);
+/* Is this word an open handle's number? */
+int calls_is_handle(struct shell *sh, const struct word *w, int *fd);
+/*
+ * After a call on h that returned rc/err with flags: record the result, add
+ * "[timed out]" when a blocking call gave up, and end the trace line.
+ */
+void calls_finish(struct shell *sh, const struct handle *h, long long rc, int err, int flags);
+/* The two halves of calls_finish, for a call whose line goes on after its
+ * result (" from 127.0.0.1:5000"). */
+void calls_result(struct shell *sh, const struct handle *h, long long rc, int err, int flags);
+void calls_end(struct shell *sh);
+/* Note on the line that the call gave up after the time-out. */
+void calls_mark_timeout(struct shell *sh);
+/* Would a blocking receive on h wait forever for a handle of this shell?
+ * Then say so and return 1: the caller must not make the call. */
+int calls_would_deadlock(struct shell *sh, int fd, const struct handle *h, int flags,
+			 const char *call);
+/* Before a call that may block: flush output. */
+void calls_before_block(struct shell *sh);
+
+#endif

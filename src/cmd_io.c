@@ -1,0 +1,424 @@
+/*
+ * cmd_io.c - moving data: send, recv, sendto, recvfrom, drain, poll,
+ * nonblock.
+ *
+ * Hides the details that make the trace honest: received bytes go straight
+ * into the result buffer (no copy, no allocation per call), the count the
+ * kernel really took is what is shown, and a datagram that did not fit is
+ * flagged with its real length.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "calls.h"
+#include "cmdtab.h"
+#include "names.h"
+
+/* Is the send of len bytes that returned rc cut short by our time-out? */
+static int send_timed_out(const struct shell *sh, const struct handle *h, long long rc,
+			  size_t len, int flags)
+{
+	return rc >= 0 && (size_t)rc < len && h->timeo && !h->nonblock &&
+	       !(flags & MSG_DONTWAIT) && h->type == SOCK_STREAM && !shell_sigint &&
+	       sh->timeout > 0;
+}
+
+int cmd_send(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h = calls_handle(sh);
+	struct data d;
+	int next, flags, fd = sh->current;
+
+	if (h == NULL)
+		return CMD_ERROR;
+	if (calls_data(sh, argc, argv, 1, &next, &d) < 0)
+		return CMD_ERROR;
+	if (calls_flags(sh, argc, argv, next, &flags) < 0) {
+		calls_data_free(&d);
+		return CMD_ERROR;
+	}
+	trace_begin(sh, "send");
+	trace_add(sh, "(%d, ", fd);
+	trace_sent(sh, d.p, d.len);
+	trace_add(sh, ", %zu, ", d.len);
+	names_add_flags(&sh->line, names_msgflags, flags);
+	trace_add(sh, ")");
+	calls_before_block(sh);
+	ssize_t rc = send(fd, d.p, d.len, flags);
+	int err = rc < 0 ? errno : 0;
+	calls_result(sh, h, rc, err, flags);
+	if (send_timed_out(sh, h, rc, d.len, flags))
+		calls_mark_timeout(sh);
+	calls_end(sh);
+	calls_data_free(&d);
+	return CMD_OK;
+}
+
+int cmd_sendto(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h = calls_handle(sh);
+	struct data d;
+	struct addr_list al;
+	int next, flags, fd = sh->current;
+
+	if (h == NULL)
+		return CMD_ERROR;
+	if (calls_data(sh, argc, argv, 1, &next, &d) < 0)
+		return CMD_ERROR;
+	int rc = calls_address(sh, h, h->family, h->type, argc, argv, next, &next, &al);
+	if (rc < 0 || calls_flags(sh, argc, argv, next, &flags) < 0) {
+		calls_data_free(&d);
+		addr_list_free(&al);
+		return rc == -2 ? CMD_OK : CMD_ERROR;
+	}
+	trace_begin(sh, "sendto");
+	trace_add(sh, "(%d, ", fd);
+	trace_sent(sh, d.p, d.len);
+	trace_add(sh, ", %zu, ", d.len);
+	names_add_flags(&sh->line, names_msgflags, flags);
+	trace_add(sh, ", ");
+	trace_addr(sh, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
+	trace_add(sh, ")");
+	calls_before_block(sh);
+	ssize_t n = sendto(fd, d.p, d.len, flags, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
+	int err = n < 0 ? errno : 0;
+	calls_result(sh, h, n, err, flags);
+	if (send_timed_out(sh, h, n, d.len, flags))
+		calls_mark_timeout(sh);
+	calls_end(sh);
+	calls_data_free(&d);
+	addr_list_free(&al);
+	return CMD_OK;
+}
+
+/*
+ * One receive of at most n bytes into the result buffer.  For a datagram
+ * socket on Linux MSG_TRUNC is added, so the kernel returns the datagram's
+ * real length; *real gets it, and the count shown is what fitted (unless
+ * the user asked for trunc).  Returns what recvfrom returned.
+ */
+static ssize_t receive(struct shell *sh, int fd, const struct handle *h, size_t n, int flags,
+		       struct sockaddr_storage *from, socklen_t *fromlen, ssize_t *real)
+{
+	int kflags = flags;
+
+	sb_grow(&sh->last.data, n);
+#if defined(__linux__) && defined(MSG_TRUNC)
+	if (h->type == SOCK_DGRAM || h->type == SOCK_RAW)
+		kflags |= MSG_TRUNC;
+#else
+	(void)h;
+#endif
+	ssize_t rc = recvfrom(fd, sh->last.data.buf, n, kflags, (struct sockaddr *)from, fromlen);
+	*real = rc;
+	if (rc > (ssize_t)n && !(flags & MSG_TRUNC))
+		rc = (ssize_t)n;
+	return rc;
+}
+
+/* Show what receive() got: the count, the bytes, truncation. */
+static void show_received(struct shell *sh, const struct handle *h, ssize_t rc,
+			  size_t n, int flags, int err)
+{
+	calls_result(sh, h, rc, err, flags);
+	if (rc < 0)
+		return;
+	size_t shown = (size_t)rc > n ? n : (size_t)rc;
+	if (h->type == SOCK_STREAM && (flags & MSG_TRUNC)) {
+		shown = 0;
+		trace_add(sh, " (discarded: MSG_TRUNC)");
+	}
+	if (rc == 0 && (h->type == SOCK_STREAM || h->type == SOCK_SEQPACKET)) {
+		sh->last.has_data = 1;
+		sh->last.data.len = 0;
+		trace_add(sh, " (EOF)");
+		return;
+	}
+	trace_received(sh, sh->last.data.buf, shown);
+}
+
+/* Flag a datagram that did not fit, with its real length. */
+static void show_truncated(struct shell *sh, ssize_t real, size_t n)
+{
+	if (real > (ssize_t)n)
+		trace_add(sh, " %s[truncated: the datagram had %zd bytes]%s", out_color(sh, "1;33"),
+			  real, out_reset(sh));
+}
+
+int cmd_recv(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h = calls_handle(sh);
+	unsigned long n;
+	int flags, fd = sh->current;
+	ssize_t real;
+
+	if (h == NULL)
+		return CMD_ERROR;
+	if (calls_count(sh, &argv[1], SHELL_MAX_COUNT, &n) < 0 ||
+	    calls_flags(sh, argc, argv, 2, &flags) < 0)
+		return CMD_ERROR;
+	if (calls_would_deadlock(sh, fd, h, flags, "recv"))
+		return CMD_ERROR;
+	trace_begin(sh, "recv");
+	trace_add(sh, "(%d, %lu, ", fd, n);
+	names_add_flags(&sh->line, names_msgflags, flags);
+	trace_add(sh, ")");
+	calls_before_block(sh);
+	ssize_t rc = receive(sh, fd, h, n, flags, NULL, NULL, &real);
+	show_received(sh, h, rc, n, flags, rc < 0 ? errno : 0);
+	show_truncated(sh, real, n);
+	calls_end(sh);
+	return CMD_OK;
+}
+
+int cmd_recvfrom(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h = calls_handle(sh);
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	unsigned long n;
+	int flags, fd = sh->current;
+	ssize_t real;
+
+	if (h == NULL)
+		return CMD_ERROR;
+	if (calls_count(sh, &argv[1], SHELL_MAX_COUNT, &n) < 0 ||
+	    calls_flags(sh, argc, argv, 2, &flags) < 0)
+		return CMD_ERROR;
+	if (calls_would_deadlock(sh, fd, h, flags, "recvfrom"))
+		return CMD_ERROR;
+	memset(&ss, 0, sizeof ss);
+	trace_begin(sh, "recvfrom");
+	trace_add(sh, "(%d, %lu, ", fd, n);
+	names_add_flags(&sh->line, names_msgflags, flags);
+	trace_add(sh, ")");
+	calls_before_block(sh);
+	ssize_t rc = receive(sh, fd, h, n, flags, &ss, &len, &real);
+	int err = rc < 0 ? errno : 0;
+	show_received(sh, h, rc, n, flags, err);
+	if (rc >= 0 && len > 0 && ss.ss_family != AF_UNSPEC) {
+		trace_add(sh, " from ");
+		trace_addr(sh, (struct sockaddr *)&ss, len);
+		memcpy(&sh->from, &ss, len);
+		sh->fromlen = len;
+	}
+	show_truncated(sh, real, n);
+	calls_end(sh);
+	return CMD_OK;
+}
+
+int cmd_drain(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h = calls_handle(sh);
+	struct strbuf all = STRBUF_INIT;
+	unsigned long n = 4096;
+	long calls = 0;
+	int fd = sh->current, err = 0, timed_out = 0;
+	ssize_t rc = 0, real;
+
+	if (h == NULL)
+		return CMD_ERROR;
+	if (argc > 1 && calls_count(sh, &argv[1], SHELL_MAX_COUNT, &n) < 0)
+		return CMD_ERROR;
+	if (n == 0) {
+		out_error(sh, &argv[1], "drain: a count of 0 would never reach EOF");
+		return CMD_ERROR;
+	}
+	for (;;) {
+		if (calls_would_deadlock(sh, fd, h, 0, "drain")) {
+			sb_free(&all);
+			return CMD_ERROR;
+		}
+		trace_begin(sh, "recv");
+		trace_add(sh, "(%d, %lu, 0)", fd, n);
+		calls_before_block(sh);
+		rc = receive(sh, fd, h, n, 0, NULL, NULL, &real);
+		err = rc < 0 ? errno : 0;
+		calls++;
+		show_received(sh, h, rc, n, 0, err);
+		trace_end(sh);
+		timed_out = sh->last.timed_out;
+		if (rc > 0)
+			sb_add(&all, sh->last.data.buf, (size_t)rc);
+		if (rc <= 0 || shell_sigint)
+			break;
+	}
+	trace_begin(sh, "drain");
+	trace_add(sh, "(%d, %lu) = %zu bytes in %ld recv call%s", fd, n, all.len, calls,
+		  calls == 1 ? "" : "s");
+	if (rc == 0)
+		trace_add(sh, ", then EOF");
+	sh->last.rc = rc < 0 ? -1 : (long long)all.len;
+	sh->last.err = err;
+	sh->last.has_data = 1;
+	sb_add(&sh->last.data, all.buf, all.len);
+	if (rc < 0)
+		trace_add(sh, ", then %s", err == EINTR ? "interrupted" : "an error");
+	if (timed_out)
+		calls_mark_timeout(sh);
+	{
+		/* The bytes were shown call by call: the summary does not
+		 * repeat them, even in hex. */
+		enum display_mode keep = sh->display;
+		sh->display = DISPLAY_TEXT;
+		calls_end(sh);
+		sh->display = keep;
+	}
+	sb_free(&all);
+	return CMD_OK;
+}
+
+static void add_events(struct strbuf *sb, short ev)
+{
+	static const struct { short bit; const char *name; } names[] = {
+		{ POLLIN, "POLLIN" }, { POLLPRI, "POLLPRI" }, { POLLOUT, "POLLOUT" },
+#ifdef POLLRDHUP
+		{ POLLRDHUP, "POLLRDHUP" },
+#endif
+		{ POLLERR, "POLLERR" }, { POLLHUP, "POLLHUP" }, { POLLNVAL, "POLLNVAL" },
+	};
+	int first = 1;
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (ev & names[i].bit) {
+			sb_printf(sb, "%s%s", first ? "" : "|", names[i].name);
+			first = 0;
+		}
+	}
+	if (first)
+		sb_addc(sb, '0');
+}
+
+int cmd_poll(struct shell *sh, int argc, struct word *argv)
+{
+	struct pollfd *pfd;
+	int n = 0, fd, timeout_ms = -1, explicit_timeout = 0;
+	short events = POLLIN | POLLOUT;
+
+#ifdef POLLRDHUP
+	events |= POLLRDHUP;
+#endif
+	int last = argc - 1;
+	if (argc > 1 && !calls_is_handle(sh, &argv[last], &fd)) {
+		double secs;
+		if (calls_seconds(sh, &argv[last], &secs) < 0)
+			return CMD_ERROR;
+		timeout_ms = (int)(secs * 1000 + 0.5);
+		explicit_timeout = 1;
+		argc--;
+	} else if (sh->timeout > 0) {
+		timeout_ms = (int)(sh->timeout * 1000 + 0.5);
+	}
+	pfd = xmalloc(sizeof *pfd * (size_t)(argc > 1 ? argc : sh->nh + 1));
+	if (argc > 1) {
+		for (int i = 1; i < argc; i++) {
+			if (!calls_is_handle(sh, &argv[i], &fd)) {
+				out_error(sh, &argv[i], "poll: '%.40s' is not an open handle", argv[i].s);
+				free(pfd);
+				return CMD_ERROR;
+			}
+			pfd[n++] = (struct pollfd){ fd, events, 0 };
+		}
+	} else {
+		for (int i = 0; i < sh->nh; i++)
+			if (sh->h[i].open)
+				pfd[n++] = (struct pollfd){ i, events, 0 };
+	}
+	trace_begin(sh, "poll");
+	trace_add(sh, "([");
+	for (int i = 0; i < n; i++) {
+		trace_add(sh, "%s{fd=%d, events=", i ? ", " : "", pfd[i].fd);
+		add_events(&sh->line, pfd[i].events);
+		trace_add(sh, "}");
+	}
+	trace_add(sh, "], %d, %d)", n, timeout_ms);
+	calls_before_block(sh);
+	int rc = poll(pfd, (nfds_t)n, timeout_ms);
+	int err = rc < 0 ? errno : 0;
+	trace_result(sh, rc, err);
+	if (rc > 0) {
+		struct strbuf *t = &sh->last.text;
+		for (int i = 0; i < n; i++) {
+			if (pfd[i].revents == 0)
+				continue;
+			sb_printf(t, "%s{fd=%d, revents=", t->len ? ", " : "[", pfd[i].fd);
+			add_events(t, pfd[i].revents);
+			sb_addc(t, '}');
+		}
+		sb_addc(t, ']');
+		trace_add(sh, " (%s)", t->buf);
+	} else if (rc == 0) {
+		trace_add(sh, " (none ready)");
+		if (!explicit_timeout && timeout_ms >= 0)
+			calls_mark_timeout(sh);
+	}
+	calls_end(sh);
+	free(pfd);
+	return CMD_OK;
+}
+
+static void add_fl(struct strbuf *sb, int fl)
+{
+	int acc = fl & O_ACCMODE;
+
+	sb_adds(sb, acc == O_RDWR ? "O_RDWR" : acc == O_WRONLY ? "O_WRONLY" : "O_RDONLY");
+	if (fl & O_NONBLOCK)
+		sb_adds(sb, "|O_NONBLOCK");
+	fl &= ~(O_ACCMODE | O_NONBLOCK);
+	if (fl)
+		sb_printf(sb, "|%#o", (unsigned)fl);
+}
+
+int cmd_nonblock(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h = calls_handle(sh);
+	int fd = sh->current;
+
+	if (h == NULL)
+		return CMD_ERROR;
+	int on = 1;
+	if (argc > 1) {
+		if (word_is(&argv[1], "on"))
+			on = 1;
+		else if (word_is(&argv[1], "off"))
+			on = 0;
+		else {
+			out_error(sh, &argv[1], "nonblock: write on or off");
+			return CMD_ERROR;
+		}
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (argc == 1 || fl < 0) {
+		trace_begin(sh, "fcntl");
+		trace_add(sh, "(%d, F_GETFL)", fd);
+		trace_result(sh, fl, fl < 0 ? errno : 0);
+		if (fl >= 0) {
+			trace_add(sh, " (");
+			add_fl(&sh->line, fl);
+			trace_add(sh, ")");
+			h->nonblock = (fl & O_NONBLOCK) != 0;
+		}
+		trace_end(sh);
+		if (argc == 1 || fl < 0)
+			return CMD_OK;
+	}
+	fl = on ? fl | O_NONBLOCK : fl & ~O_NONBLOCK;
+	trace_begin(sh, "fcntl");
+	trace_add(sh, "(%d, F_SETFL, ", fd);
+	add_fl(&sh->line, fl);
+	trace_add(sh, ")");
+	int rc = fcntl(fd, F_SETFL, fl);
+	trace_result(sh, rc, rc < 0 ? errno : 0);
+	trace_end(sh);
+	if (rc == 0)
+		h->nonblock = on;
+	return CMD_OK;
+}

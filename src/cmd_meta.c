@@ -1,0 +1,491 @@
+/*
+ * cmd_meta.c - the commands that are not socket calls: status, use, sleep,
+ * echo, set, source, help, quit.
+ *
+ * status is the teaching view: one row per handle with what the kernel
+ * knows about it (TCP state, queued bytes), gathered without changing
+ * anything (a pending error is seen through poll, never read and cleared).
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <time.h>
+#ifdef HAVE_NETINET_TCP_H
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#endif
+#ifdef HAVE_LINUX_SOCKIOS_H
+#include <linux/sockios.h>
+#endif
+
+#include "addr.h"
+#include "calls.h"
+#include "cmdtab.h"
+#include "names.h"
+
+const char *const setting_names[] = { "display", "timeout", "echo", "errexit", NULL };
+
+/* ---- status ---- */
+
+enum { COL_FD, COL_FAMILY, COL_TYPE, COL_LOCAL, COL_REMOTE, COL_STATE, COL_RECVQ,
+       COL_SENDQ, COL_FLAGS, NCOLS };
+
+static const char *const headings[NCOLS] = {
+	"FD", "FAMILY", "TYPE", "LOCAL", "REMOTE", "STATE", "RECVQ", "SENDQ", "FLAGS"
+};
+
+#ifdef HAVE_STRUCT_TCP_INFO_TCPI_STATE
+static const char *tcp_state_name(int s)
+{
+	static const char *const names[] = {
+		"?", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
+		"TIME_WAIT", "CLOSED", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING",
+		"NEW_SYN_RECV"
+	};
+	return s >= 0 && s < (int)(sizeof names / sizeof names[0]) ? names[s] : "?";
+}
+#endif
+
+/* The lesson's word for a constant: "inet6", "dgram". */
+static const char *word_for(const struct name_value *tab, int value)
+{
+	for (const struct name_value *nv = tab; nv->name != NULL; nv++)
+		if (nv->value == value)
+			return nv->name;
+	return "?";
+}
+
+/* The TCP state and, for a listener, its accept queue. */
+static void tcp_state(int fd, const struct handle *h, struct strbuf *state, struct strbuf *flags)
+{
+	if (h->type != SOCK_STREAM || (h->family != AF_INET && h->family != AF_INET6)) {
+		sb_addc(state, '-');
+		return;
+	}
+#ifdef HAVE_STRUCT_TCP_INFO_TCPI_STATE
+	struct tcp_info ti;
+	socklen_t len = sizeof ti;
+	memset(&ti, 0, sizeof ti);
+	if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) == 0) {
+		sb_adds(state, tcp_state_name(ti.tcpi_state));
+#ifdef HAVE_STRUCT_TCP_INFO_TCPI_UNACKED
+		if (ti.tcpi_state == 10 /* TCP_LISTEN */)
+			sb_printf(flags, "%saccept-queue=%u/%u", flags->len ? "," : "",
+				  ti.tcpi_unacked, ti.tcpi_sacked);
+#endif
+		return;
+	}
+#else
+	(void)fd;
+	(void)flags;
+#endif
+	sb_addc(state, '?');
+}
+
+/* Bytes waiting to be read, and not yet sent/acknowledged. */
+static void queues(int fd, struct strbuf *rq, struct strbuf *sq)
+{
+	int n = 0;
+
+	if (ioctl(fd, FIONREAD, &n) == 0)
+		sb_printf(rq, "%d", n);
+	else
+		sb_addc(rq, '-');
+#if defined(HAVE_DECL_SIOCOUTQ) && HAVE_DECL_SIOCOUTQ
+	if (ioctl(fd, SIOCOUTQ, &n) == 0)
+		sb_printf(sq, "%d", n);
+	else
+		sb_addc(sq, '-');
+#else
+	sb_addc(sq, '-');
+#endif
+}
+
+static void name_of(int fd, int peer, struct strbuf *sb)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+
+	memset(&ss, 0, sizeof ss);
+	if ((peer ? getpeername : getsockname)(fd, (struct sockaddr *)&ss, &len) < 0) {
+		sb_addc(sb, '-');
+		return;
+	}
+	addr_format(sb, (struct sockaddr *)&ss, len);
+}
+
+static void row_flags(int fd, const struct handle *h, struct strbuf *flags)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+#ifdef POLLRDHUP
+	p.events |= POLLRDHUP;
+#endif
+	if (h->nonblock)
+		sb_printf(flags, "%snonblock", flags->len ? "," : "");
+	if (h->peer >= 0)
+		sb_printf(flags, "%speer=%d", flags->len ? "," : "", h->peer);
+	if (poll(&p, 1, 0) > 0) {
+		if (p.revents & POLLERR)
+			sb_printf(flags, "%serror-pending", flags->len ? "," : "");
+#ifdef POLLRDHUP
+		if ((p.revents & POLLRDHUP) && h->type != SOCK_DGRAM)
+			sb_printf(flags, "%speer-closed", flags->len ? "," : "");
+#endif
+	}
+	if (flags->len == 0)
+		sb_addc(flags, '-');
+}
+
+int cmd_status(struct shell *sh, int argc, struct word *argv)
+{
+	int n = handle_count(sh), r = 0;
+	size_t width[NCOLS];
+
+	(void)argc;
+	(void)argv;
+	if (n == 0) {
+		out_line(sh, "no open handles");
+		return CMD_OK;
+	}
+	struct strbuf *cells = xmalloc(sizeof *cells * (size_t)(n * NCOLS));
+	int *fds = xmalloc(sizeof *fds * (size_t)n);
+	for (int i = 0; i < n * NCOLS; i++)
+		sb_init(&cells[i]);
+	for (int c = 0; c < NCOLS; c++)
+		width[c] = strlen(headings[c]);
+	for (int fd = 0; fd < sh->nh; fd++) {
+		const struct handle *h = &sh->h[fd];
+		if (!h->open)
+			continue;
+		struct strbuf *row = &cells[r * NCOLS];
+		fds[r] = fd;
+		sb_printf(&row[COL_FD], "%d", fd);
+		sb_adds(&row[COL_FAMILY], word_for(names_families, h->family));
+		sb_adds(&row[COL_TYPE], word_for(names_types, h->type));
+		name_of(fd, 0, &row[COL_LOCAL]);
+		name_of(fd, 1, &row[COL_REMOTE]);
+		tcp_state(fd, h, &row[COL_STATE], &row[COL_FLAGS]);
+		queues(fd, &row[COL_RECVQ], &row[COL_SENDQ]);
+		row_flags(fd, h, &row[COL_FLAGS]);
+		for (int c = 0; c < NCOLS; c++)
+			if (row[c].len > width[c])
+				width[c] = row[c].len;
+		r++;
+	}
+	struct strbuf line = STRBUF_INIT;
+	sb_adds(&line, "  ");
+	for (int c = 0; c < NCOLS; c++)
+		sb_printf(&line, "%-*s%s", c == NCOLS - 1 ? 0 : (int)width[c], headings[c],
+			  c == NCOLS - 1 ? "" : "  ");
+	out_line(sh, "%s", line.buf);
+	for (int i = 0; i < r; i++) {
+		sb_reset(&line);
+		sb_adds(&line, fds[i] == sh->current ? "* " : "  ");
+		for (int c = 0; c < NCOLS; c++) {
+			struct strbuf *cell = &cells[i * NCOLS + c];
+			sb_printf(&line, "%-*s%s", c == NCOLS - 1 ? 0 : (int)width[c], cell->buf,
+				  c == NCOLS - 1 ? "" : "  ");
+		}
+		out_line(sh, "%s", line.buf);
+	}
+	sb_free(&line);
+	for (int i = 0; i < n * NCOLS; i++)
+		sb_free(&cells[i]);
+	free(cells);
+	free(fds);
+	return CMD_OK;
+}
+
+/* ---- use, sleep, echo ---- */
+
+int cmd_use(struct shell *sh, int argc, struct word *argv)
+{
+	int fd;
+
+	(void)argc;
+	if (!calls_is_handle(sh, &argv[1], &fd)) {
+		out_error(sh, &argv[1], "use: there is no open handle '%.40s'", argv[1].s);
+		return CMD_ERROR;
+	}
+	handle_use(sh, fd);
+	return CMD_OK;
+}
+
+int cmd_sleep(struct shell *sh, int argc, struct word *argv)
+{
+	double secs;
+	struct timespec ts, rem;
+
+	(void)argc;
+	if (calls_seconds(sh, &argv[1], &secs) < 0)
+		return CMD_ERROR;
+	out_flush(sh);
+	ts.tv_sec = (time_t)secs;
+	ts.tv_nsec = (long)((secs - floor(secs)) * 1e9);
+	while (nanosleep(&ts, &rem) < 0 && errno == EINTR && !shell_sigint)
+		ts = rem;
+	return CMD_OK;
+}
+
+int cmd_echo(struct shell *sh, int argc, struct word *argv)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	for (int i = 1; i < argc; i++) {
+		if (i > 1)
+			sb_addc(&text, ' ');
+		for (size_t k = 0; k < argv[i].len; k++) {
+			sb_addc(&text, argv[i].s[k]);
+			if (argv[i].s[k] == '\n' && sh->tap)
+				sb_adds(&text, "# ");
+		}
+	}
+	if (sh->tap)
+		fputs("# ", stdout);
+	fwrite(text.buf ? text.buf : "", 1, text.len, stdout);
+	fputc('\n', stdout);
+	sb_free(&text);
+	return CMD_OK;
+}
+
+/* ---- set ---- */
+
+static int valid_name(const struct word *w)
+{
+	if (w->len == 0 || w->len > 64 || !(isalpha((unsigned char)w->s[0]) || w->s[0] == '_'))
+		return 0;
+	for (size_t i = 0; i < w->len; i++)
+		if (!isalnum((unsigned char)w->s[i]) && w->s[i] != '_')
+			return 0;
+	return 1;
+}
+
+static int on_off(struct shell *sh, const struct word *w, int *out)
+{
+	if (word_is(w, "on"))
+		*out = 1;
+	else if (word_is(w, "off"))
+		*out = 0;
+	else {
+		out_error(sh, w, "write on or off");
+		return -1;
+	}
+	return 0;
+}
+
+static void show_settings(struct shell *sh)
+{
+	static const char *const modes[] = { "text", "hex", "both" };
+
+	out_line(sh, "display %s", modes[sh->display]);
+	out_line(sh, "timeout %g", sh->timeout);
+	out_line(sh, "echo %s", sh->echo ? "on" : "off");
+	out_line(sh, "errexit %s", sh->errexit ? "on" : "off");
+}
+
+static void show_var(struct shell *sh, const char *name, size_t len)
+{
+	const char *val;
+	size_t vlen;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (var_lookup(sh, name, len, &val, &vlen)) {
+		sb_add_quoted(&sb, val, vlen);
+		out_line(sh, "%.*s=%s", (int)len, name, sb.buf);
+	} else {
+		out_line(sh, "%.*s is not set", (int)len, name);
+	}
+	sb_free(&sb);
+}
+
+static int set_setting(struct shell *sh, const struct word *name, const struct word *val)
+{
+	if (word_is(name, "display")) {
+		if (word_is(val, "text"))
+			sh->display = DISPLAY_TEXT;
+		else if (word_is(val, "hex"))
+			sh->display = DISPLAY_HEX;
+		else if (word_is(val, "both"))
+			sh->display = DISPLAY_BOTH;
+		else {
+			out_error(sh, val, "set display: write text, hex or both");
+			return CMD_ERROR;
+		}
+	} else if (word_is(name, "timeout")) {
+		double t;
+		if (calls_seconds(sh, val, &t) < 0)
+			return CMD_ERROR;
+		sh->timeout = t;
+		for (int fd = 0; fd < sh->nh; fd++)
+			handle_arm_timeout(sh, fd);
+	} else if (word_is(name, "echo")) {
+		return on_off(sh, val, &sh->echo) < 0 ? CMD_ERROR : CMD_OK;
+	} else if (word_is(name, "errexit")) {
+		return on_off(sh, val, &sh->errexit) < 0 ? CMD_ERROR : CMD_OK;
+	}
+	return CMD_OK;
+}
+
+int cmd_set(struct shell *sh, int argc, struct word *argv)
+{
+	if (argc == 1) {
+		show_settings(sh);
+		for (struct var *v = sh->vars; v != NULL; v = v->next)
+			show_var(sh, v->name, strlen(v->name));
+		return CMD_OK;
+	}
+	const struct word *name = &argv[1];
+	int setting = 0;
+	for (int i = 0; setting_names[i]; i++)
+		setting |= word_is(name, setting_names[i]);
+	if (!setting && !valid_name(name)) {
+		out_error(sh, name, "set: '%.40s' is not a name (letters, digits and _)", name->s);
+		return CMD_ERROR;
+	}
+	if (argc == 2) {
+		if (setting)
+			show_settings(sh);
+		else
+			show_var(sh, name->s, name->len);
+		return CMD_OK;
+	}
+	if (setting)
+		return set_setting(sh, name, &argv[2]);
+	if (word_is(name, "rc") || word_is(name, "errno") || word_is(name, "data")) {
+		out_error(sh, name, "set: ${%s} is set by each call and cannot be set by hand", name->s);
+		return CMD_ERROR;
+	}
+	var_set(sh, name->s, argv[2].s, argv[2].len);
+	return CMD_OK;
+}
+
+/* ---- source ---- */
+
+int cmd_source(struct shell *sh, int argc, struct word *argv)
+{
+	struct source src;
+	char *text;
+	size_t len;
+	const struct word *f = &argv[1];
+
+	if (memchr(f->s, '\0', f->len) != NULL || f->len == 0) {
+		out_error(sh, f, "source: bad file name");
+		return CMD_ERROR;
+	}
+	if (sh->depth >= SHELL_MAX_DEPTH) {
+		out_error(sh, f, "source: files nest more than %d deep (does %s source itself?)",
+			  SHELL_MAX_DEPTH, f->s);
+		return CMD_ERROR;
+	}
+	if (repl_read_file(f->s, &text, &len) < 0) {
+		out_error(sh, f, "source: cannot read %s: %s", f->s, strerror(errno));
+		return CMD_ERROR;
+	}
+	char *name = xstrdup(f->s);
+	char **args = xmalloc(sizeof *args * (size_t)argc);
+	for (int i = 2; i < argc; i++)
+		args[i - 2] = xmemdup(argv[i].s, argv[i].len);
+	memset(&src, 0, sizeof src);
+	src.name = name;
+	src.text = text;
+	src.len = len;
+	src.argc = argc - 2;
+	src.argv = args;
+	int rc = repl_run(sh, &src);
+	for (int i = 0; i < argc - 2; i++)
+		free(args[i]);
+	free(args);
+	free(name);
+	free(text);
+	return rc;
+}
+
+/* ---- help ---- */
+
+/* Print text wrapped at 72 columns, indented. */
+static void wrapped(struct shell *sh, const char *indent, const char *text)
+{
+	size_t width = 72 - strlen(indent);
+
+	while (*text) {
+		size_t n = strlen(text);
+		if (n > width) {
+			n = width;
+			while (n > 0 && text[n] != ' ')
+				n--;
+			if (n == 0)
+				n = width;
+		}
+		out_line(sh, "%s%.*s", indent, (int)n, text);
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+}
+
+static void help_one(struct shell *sh, const struct command_def *c)
+{
+	out_line(sh, "%s%s%s", c->name, c->args[0] ? " " : "", c->args);
+	out_line(sh, "    %s", c->summary);
+	if (c->calls)
+		out_line(sh, "    calls: %s", c->calls);
+	if (c->detail[0]) {
+		out_line(sh, "%s", "");
+		wrapped(sh, "    ", c->detail);
+	}
+	out_line(sh, "%s", "");
+	out_line(sh, "    example:   %s", c->example);
+	if (c->python)
+		out_line(sh, "    python:    %s", c->python);
+	if (c->tool)
+		out_line(sh, "    nc/socat:  %s", c->tool);
+}
+
+int cmd_help(struct shell *sh, int argc, struct word *argv)
+{
+	if (argc > 1) {
+		int amb;
+		const struct command_def *c = cmdtab_find(argv[1].s, argv[1].len, &amb);
+		if (c == NULL) {
+			const char *s = cmdtab_suggest(argv[1].s, argv[1].len);
+			out_error(sh, &argv[1], "help: no command '%.40s'%s%s%s", argv[1].s,
+				  s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+			return CMD_ERROR;
+		}
+		help_one(sh, c);
+		return CMD_OK;
+	}
+	out_line(sh, "Commands (help COMMAND for more; a leading number selects a handle: 4 recv 16):");
+	for (int t = 0; cmdtab_topics[t]; t++) {
+		out_line(sh, "%s", "");
+		out_line(sh, "  %s:", cmdtab_topics[t]);
+		for (int i = 0; i < cmdtab_count; i++) {
+			const struct command_def *c = &cmdtab[i];
+			if (strcmp(c->topic, cmdtab_topics[t]) != 0)
+				continue;
+			char syn[64];
+			snprintf(syn, sizeof syn, "%s %s", c->name, c->args);
+			out_line(sh, "    %-30s %s", syn, c->summary);
+		}
+	}
+	return CMD_OK;
+}
+
+int cmd_quit(struct shell *sh, int argc, struct word *argv)
+{
+	if (argc > 1) {
+		unsigned long st;
+		if (calls_count(sh, &argv[1], 255, &st) < 0)
+			return CMD_ERROR;
+		sh->status = (int)st;
+	}
+	return CMD_EXIT;
+}

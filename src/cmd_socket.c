@@ -1,0 +1,484 @@
+/*
+ * cmd_socket.c - making, naming, connecting and closing sockets.
+ *
+ * socket, bind, listen, accept, connect, shutdown, close, socketpair, dial,
+ * getsockname, getpeername, getaddrinfo, gethostname: each one call (dial:
+ * a visible sequence of them), each traced on its line.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "calls.h"
+#include "cmdtab.h"
+#include "names.h"
+
+/* A keyword from table tab at word w, or an error listing the choices. */
+static const struct name_value *keyword(struct shell *sh, const struct word *w,
+					const struct name_value *tab, const char *what)
+{
+	const struct name_value *nv = memchr(w->s, '\0', w->len) ? NULL : names_find(tab, w->s);
+
+	if (nv == NULL) {
+		struct strbuf all = STRBUF_INIT;
+		for (const struct name_value *t = tab; t->name; t++)
+			sb_printf(&all, "%s%s", all.len ? ", " : "", t->name);
+		out_error(sh, w, "unknown %s '%.40s' (one of: %s)", what, w->s, all.buf);
+		sb_free(&all);
+	}
+	return nv;
+}
+
+static int protocol(struct shell *sh, const struct word *w, int *proto)
+{
+	if (isdigit((unsigned char)w->s[0])) {
+		unsigned long v;
+		if (calls_count(sh, w, 255, &v) < 0)
+			return -1;
+		*proto = (int)v;
+		return 0;
+	}
+	const struct name_value *nv = keyword(sh, w, names_protocols, "protocol");
+	if (nv == NULL)
+		return -1;
+	*proto = nv->value;
+	return 0;
+}
+
+int cmd_socket(struct shell *sh, int argc, struct word *argv)
+{
+	const struct name_value *fam = keyword(sh, &argv[1], names_families, "family");
+	if (fam == NULL)
+		return CMD_ERROR;
+	const struct name_value *type = keyword(sh, &argv[2], names_types, "type");
+	if (type == NULL)
+		return CMD_ERROR;
+	int proto = 0;
+	if (argc > 3 && protocol(sh, &argv[3], &proto) < 0)
+		return CMD_ERROR;
+
+	trace_begin(sh, "socket");
+	trace_add(sh, "(%s, %s, ", fam->sym, type->sym);
+	if (proto == 0)
+		trace_add(sh, "0)");
+	else
+		names_add_sym(&sh->line, names_protocols, proto), trace_add(sh, ")");
+	int fd = socket(fam->value, type->value, proto);
+	int err = fd < 0 ? errno : 0;
+	calls_finish(sh, NULL, fd, err, 0);
+	if (fd >= 0)
+		handle_add(sh, fd, fam->value, type->value, proto);
+	return CMD_OK;
+}
+
+/* Any words left after the address are a mistake. */
+static int no_more(struct shell *sh, int argc, struct word *argv, int next)
+{
+	if (next < argc) {
+		out_error(sh, &argv[next], "%s: unexpected '%.40s' after the address", argv[0].s,
+			  argv[next].s);
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_bind(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h = calls_handle(sh);
+	struct addr_list al;
+	int next, fd = sh->current;
+
+	if (h == NULL)
+		return CMD_ERROR;
+	int rc = calls_address(sh, h, h->family, h->type, argc, argv, 1, &next, &al);
+	if (rc == -2)
+		return CMD_OK;
+	if (rc < 0 || no_more(sh, argc, argv, next) < 0) {
+		addr_list_free(&al);
+		return CMD_ERROR;
+	}
+	trace_begin(sh, "bind");
+	trace_add(sh, "(%d, ", fd);
+	trace_addr(sh, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
+	trace_add(sh, ")");
+	rc = bind(fd, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
+	calls_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
+	addr_list_free(&al);
+	return CMD_OK;
+}
+
+int cmd_listen(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h = calls_handle(sh);
+	unsigned long backlog = SOMAXCONN;
+
+	if (h == NULL)
+		return CMD_ERROR;
+	if (argc > 1 && calls_count(sh, &argv[1], INT_MAX, &backlog) < 0)
+		return CMD_ERROR;
+	trace_begin(sh, "listen");
+	trace_add(sh, "(%d, %lu)", sh->current, backlog);
+	int rc = listen(sh->current, (int)backlog);
+	calls_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
+	return CMD_OK;
+}
+
+int cmd_accept(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h = calls_handle(sh);
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	int lfd = sh->current;
+
+	(void)argc;
+	(void)argv;
+	if (h == NULL)
+		return CMD_ERROR;
+	trace_begin(sh, "accept");
+	trace_add(sh, "(%d)", lfd);
+	calls_before_block(sh);
+	int fd = accept(lfd, (struct sockaddr *)&ss, &len);
+	int err = fd < 0 ? errno : 0;
+	calls_result(sh, h, fd, err, 0);
+	if (fd >= 0) {
+		trace_add(sh, " from ");
+		trace_addr(sh, (struct sockaddr *)&ss, len);
+		addr_format(&sh->last.text, (struct sockaddr *)&ss, len);
+		memcpy(&sh->from, &ss, len);
+		sh->fromlen = len;
+	}
+	calls_end(sh);
+	if (fd >= 0) {
+		int family = h->family, type = h->type, proto = h->protocol;
+		handle_add(sh, fd, family, type, proto);
+		handle_link_peer(sh, fd);
+	}
+	return CMD_OK;
+}
+
+/* connect fd to each address in turn until one succeeds. */
+static void connect_each(struct shell *sh, int fd, const struct addr_list *al)
+{
+	for (int i = 0; i < al->n; i++) {
+		struct handle *h = handle_get(sh, fd);
+		trace_begin(sh, "connect");
+		trace_add(sh, "(%d, ", fd);
+		trace_addr(sh, (struct sockaddr *)&al->v[i].ss, al->v[i].len);
+		trace_add(sh, ")");
+		calls_before_block(sh);
+		int rc = connect(fd, (struct sockaddr *)&al->v[i].ss, al->v[i].len);
+		int err = rc < 0 ? errno : 0;
+		calls_finish(sh, h, rc, err, 0);
+		if (rc == 0 || err == EINTR || err == EINPROGRESS || err == EALREADY ||
+		    err == EISCONN || sh->last.timed_out)
+			break;
+	}
+}
+
+int cmd_connect(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h = calls_handle(sh);
+	struct addr_list al;
+	int next;
+
+	if (h == NULL)
+		return CMD_ERROR;
+	int rc = calls_address(sh, h, h->family, h->type, argc, argv, 1, &next, &al);
+	if (rc == -2)
+		return CMD_OK;
+	if (rc < 0 || no_more(sh, argc, argv, next) < 0) {
+		addr_list_free(&al);
+		return CMD_ERROR;
+	}
+	connect_each(sh, sh->current, &al);
+	addr_list_free(&al);
+	return CMD_OK;
+}
+
+int cmd_shutdown(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h = calls_handle(sh);
+
+	(void)argc;
+	if (h == NULL)
+		return CMD_ERROR;
+	const struct name_value *how = keyword(sh, &argv[1], names_shutdown, "direction");
+	if (how == NULL)
+		return CMD_ERROR;
+	trace_begin(sh, "shutdown");
+	trace_add(sh, "(%d, %s)", sh->current, how->sym);
+	int rc = shutdown(sh->current, how->value);
+	calls_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
+	return CMD_OK;
+}
+
+/* Close fd and forget it: a descriptor is gone after close(), whatever
+ * close() returned, so it is never retried. */
+static void close_handle(struct shell *sh, int fd)
+{
+	trace_begin(sh, "close");
+	trace_add(sh, "(%d)", fd);
+	int rc = close(fd);
+	calls_finish(sh, NULL, rc, rc < 0 ? errno : 0, 0);
+	handle_forget(sh, fd);
+}
+
+int cmd_close(struct shell *sh, int argc, struct word *argv)
+{
+	(void)argc;
+	(void)argv;
+	if (calls_handle(sh) == NULL)
+		return CMD_ERROR;
+	close_handle(sh, sh->current);
+	return CMD_OK;
+}
+
+static int name_call(struct shell *sh, const char *call,
+		     int (*fn)(int, struct sockaddr *, socklen_t *))
+{
+	struct handle *h = calls_handle(sh);
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+
+	if (h == NULL)
+		return CMD_ERROR;
+	memset(&ss, 0, sizeof ss);
+	trace_begin(sh, call);
+	trace_add(sh, "(%d)", sh->current);
+	int rc = fn(sh->current, (struct sockaddr *)&ss, &len);
+	int err = rc < 0 ? errno : 0;
+	trace_result(sh, rc, err);
+	if (rc == 0) {
+		trace_add(sh, " ");
+		trace_addr(sh, (struct sockaddr *)&ss, len);
+		addr_format(&sh->last.text, (struct sockaddr *)&ss, len);
+	}
+	trace_end(sh);
+	return CMD_OK;
+}
+
+int cmd_getsockname(struct shell *sh, int argc, struct word *argv)
+{
+	(void)argc;
+	(void)argv;
+	return name_call(sh, "getsockname", getsockname);
+}
+
+int cmd_getpeername(struct shell *sh, int argc, struct word *argv)
+{
+	(void)argc;
+	(void)argv;
+	return name_call(sh, "getpeername", getpeername);
+}
+
+/* Print each getaddrinfo result on its own indented line. */
+static void list_results(struct shell *sh, const struct addrinfo *res)
+{
+	struct strbuf row = STRBUF_INIT;
+
+	for (const struct addrinfo *ai = res; ai != NULL; ai = ai->ai_next) {
+		sb_reset(&row);
+		sb_adds(&row, "  ");
+		names_add_sym(&row, names_families, ai->ai_family);
+		sb_addc(&row, ' ');
+		names_add_sym(&row, names_types, ai->ai_socktype);
+		sb_addc(&row, ' ');
+		names_add_sym(&row, names_protocols, ai->ai_protocol);
+		sb_addc(&row, ' ');
+		addr_format(&row, ai->ai_addr, ai->ai_addrlen);
+		if (ai->ai_canonname != NULL)
+			sb_printf(&row, " canonname=%s", ai->ai_canonname);
+		out_line(sh, "%s", row.buf);
+		if (sh->last.text.len > 0)
+			sb_addc(&sh->last.text, ' ');
+		addr_format(&sh->last.text, ai->ai_addr, ai->ai_addrlen);
+	}
+	sb_free(&row);
+}
+
+/* Trace and run getaddrinfo; returns its result list or NULL. */
+static struct addrinfo *resolve(struct shell *sh, const char *host, const char *port,
+				int family, int type)
+{
+	struct addrinfo hints, *res = NULL;
+
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = family;
+	hints.ai_socktype = type;
+	hints.ai_flags = AI_CANONNAME;
+	trace_begin(sh, "getaddrinfo");
+	trace_add(sh, "(");
+	sb_add_quoted(&sh->line, host, strlen(host));
+	trace_add(sh, ", ");
+	if (port != NULL)
+		sb_add_quoted(&sh->line, port, strlen(port));
+	else
+		trace_add(sh, "NULL");
+	trace_add(sh, ", {");
+	names_add_sym(&sh->line, names_families, family);
+	trace_add(sh, ", ");
+	if (type == 0)
+		trace_add(sh, "0");
+	else
+		names_add_sym(&sh->line, names_types, type);
+	trace_add(sh, "})");
+	calls_before_block(sh);
+	int rc = getaddrinfo(host, port, &hints, &res);
+	if (rc != 0) {
+		trace_gai(sh, rc);
+		trace_end(sh);
+		return NULL;
+	}
+	int n = 0;
+	for (struct addrinfo *ai = res; ai != NULL; ai = ai->ai_next)
+		n++;
+	trace_result(sh, 0, 0);
+	trace_add(sh, " (%d result%s)", n, n == 1 ? "" : "s");
+	trace_end(sh);
+	list_results(sh, res);
+	return res;
+}
+
+static int bad_word(struct shell *sh, const struct word *w)
+{
+	if (memchr(w->s, '\0', w->len) != NULL) {
+		out_error(sh, w, "a name cannot hold a NUL byte");
+		return 1;
+	}
+	return 0;
+}
+
+int cmd_getaddrinfo(struct shell *sh, int argc, struct word *argv)
+{
+	const char *port = NULL;
+	int family = AF_UNSPEC, type = 0;
+
+	for (int i = 1; i < argc; i++)
+		if (bad_word(sh, &argv[i]))
+			return CMD_ERROR;
+	for (int i = 2; i < argc; i++) {
+		const struct name_value *nv;
+		if (argv[i].flags == 0 && (nv = names_find(names_families, argv[i].s)) != NULL)
+			family = nv->value;
+		else if (argv[i].flags == 0 && (nv = names_find(names_types, argv[i].s)) != NULL)
+			type = nv->value;
+		else if (port == NULL)
+			port = argv[i].s;
+		else {
+			out_error(sh, &argv[i], "getaddrinfo: '%.40s' is not a family (inet, inet6) or a type "
+				  "(stream, dgram)", argv[i].s);
+			return CMD_ERROR;
+		}
+	}
+	struct addrinfo *res = resolve(sh, argv[1].s, port, family, type);
+	if (res != NULL)
+		freeaddrinfo(res);
+	return CMD_OK;
+}
+
+int cmd_gethostname(struct shell *sh, int argc, struct word *argv)
+{
+	char name[256];
+
+	(void)argc;
+	(void)argv;
+	trace_begin(sh, "gethostname");
+	trace_add(sh, "()");
+	int rc = gethostname(name, sizeof name);
+	name[sizeof name - 1] = '\0';
+	trace_result(sh, rc, rc < 0 ? errno : 0);
+	if (rc == 0) {
+		trace_add(sh, " ");
+		sb_add_quoted(&sh->line, name, strlen(name));
+		sb_adds(&sh->last.text, name);
+	}
+	trace_end(sh);
+	return CMD_OK;
+}
+
+int cmd_socketpair(struct shell *sh, int argc, struct word *argv)
+{
+	int type = SOCK_STREAM, sv[2];
+
+	if (argc > 1) {
+		const struct name_value *nv = keyword(sh, &argv[1], names_types, "type");
+		if (nv == NULL)
+			return CMD_ERROR;
+		type = nv->value;
+	}
+	trace_begin(sh, "socketpair");
+	trace_add(sh, "(AF_UNIX, %s, 0, ", names_sym(names_types, type));
+	int rc = socketpair(AF_UNIX, type, 0, sv);
+	int err = rc < 0 ? errno : 0;
+	if (rc == 0)
+		trace_add(sh, "[%d, %d])", sv[0], sv[1]);
+	else
+		trace_add(sh, "...)");
+	calls_finish(sh, NULL, rc, err, 0);
+	if (rc == 0) {
+		handle_add(sh, sv[1], AF_UNIX, type, 0);
+		handle_add(sh, sv[0], AF_UNIX, type, 0);
+		sh->h[sv[0]].peer = sv[1];
+		sh->h[sv[1]].peer = sv[0];
+	}
+	return CMD_OK;
+}
+
+int cmd_dial(struct shell *sh, int argc, struct word *argv)
+{
+	int type = SOCK_STREAM;
+	unsigned port;
+	char msg[160], portstr[16];
+
+	for (int i = 1; i < argc; i++)
+		if (bad_word(sh, &argv[i]))
+			return CMD_ERROR;
+	if (argc > 3) {
+		const struct name_value *nv = keyword(sh, &argv[3], names_types, "type");
+		if (nv == NULL)
+			return CMD_ERROR;
+		type = nv->value;
+	}
+	if (addr_port(argv[2].s, type, &port, msg, sizeof msg) < 0) {
+		out_error(sh, &argv[2], "%s", msg);
+		return CMD_ERROR;
+	}
+	snprintf(portstr, sizeof portstr, "%u", port);
+	struct addrinfo *res = resolve(sh, argv[1].s, portstr, AF_UNSPEC, type);
+	for (struct addrinfo *ai = res; ai != NULL; ai = ai->ai_next) {
+		trace_begin(sh, "socket");
+		trace_add(sh, "(%s, %s, ", names_sym(names_families, ai->ai_family),
+			  names_sym(names_types, ai->ai_socktype));
+		names_add_sym(&sh->line, names_protocols, ai->ai_protocol);
+		trace_add(sh, ")");
+		int fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+		calls_finish(sh, NULL, fd, fd < 0 ? errno : 0, 0);
+		if (fd < 0)
+			continue;
+		handle_add(sh, fd, ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+		struct addr one;
+		struct addr_list al = { &one, 1 };
+		memcpy(&one.ss, ai->ai_addr, ai->ai_addrlen);
+		one.len = ai->ai_addrlen;
+		connect_each(sh, fd, &al);
+		if (sh->last.err == 0 || sh->last.err == EINTR || sh->last.timed_out)
+			break;
+		struct result keep = sh->last;
+		close_handle(sh, fd);
+		/* The connect's failure, not close's success, is dial's result. */
+		sh->last.rc = keep.rc;
+		sh->last.err = keep.err;
+		sh->last.call = "connect";
+	}
+	if (res != NULL)
+		freeaddrinfo(res);
+	return CMD_OK;
+}

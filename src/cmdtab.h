@@ -1,0 +1,101 @@
+/*
+ * cmdtab.h - the command table: one row per command.
+ *
+ * Dispatch, argument-count checks, usage errors, "help", completion and the
+ * man page's command list (held against it by a test) all come from here.
+ */
+#ifndef SOCKSHELL_CMDTAB_H
+#define SOCKSHELL_CMDTAB_H
+
+#include <stddef.h>
+
+#include "lexer.h"
+
+struct shell;
+
+/* A handler gets its words: argv[0] is the command name.  It returns
+ * CMD_OK, CMD_ERROR or CMD_EXIT and never exits the process. */
+typedef int (*cmd_fn)(struct shell *sh, int argc, struct word *argv);
+
+/* What fits in an argument position, for completion. */
+enum arg_kind {
+	A_NONE, A_ANY, A_HANDLE, A_FAMILY, A_TYPE, A_PROTO, A_HOST, A_PORT,
+	A_DATA, A_COUNT, A_FLAG, A_HOW, A_ONOFF, A_OPTION, A_SETTING, A_FILE,
+	A_COMMAND, A_EXPECT
+};
+
+#define CMD_HANDLE  0x1   /* works on the current handle */
+#define CMD_CALL    0x2   /* makes a call: sets ${rc}, expect checks it */
+#define CMD_NOSAVE  0x4   /* not written out by "save" */
+
+struct command_def {
+	const char *name;
+	const char *args;      /* synopsis of the arguments */
+	const char *topic;     /* help groups commands by topic */
+	const char *summary;   /* one line */
+	const char *calls;     /* the C calls it makes: "connect(2)" */
+	const char *detail;    /* what it does, for "help NAME" */
+	const char *example;
+	const char *python;    /* the Python equivalent, or NULL */
+	const char *tool;      /* the nc/socat equivalent, or NULL */
+	int min, max;          /* argument counts (max -1: no limit) */
+	unsigned flags;
+	enum arg_kind complete[4];  /* the kind of each argument position... */
+	enum arg_kind rest;         /* ...and of every one after those */
+	cmd_fn fn;
+};
+
+extern const struct command_def cmdtab[];
+extern const int cmdtab_count;
+extern const char *const cmdtab_topics[];
+
+/*
+ * Find a command by exact name or unique prefix.  Returns the row, or NULL:
+ * then *ambiguous is set when the prefix matched several commands.
+ */
+const struct command_def *cmdtab_find(const char *name, size_t len, int *ambiguous);
+/* The command nearest to a misspelt name (edit distance <= 2), or NULL. */
+const char *cmdtab_suggest(const char *name, size_t len);
+/* List the commands that start with prefix, comma separated, into buf. */
+void cmdtab_candidates(const char *prefix, size_t len, char *buf, size_t buflen);
+
+/* The handlers. */
+int cmd_socket(struct shell *, int, struct word *);
+int cmd_bind(struct shell *, int, struct word *);
+int cmd_listen(struct shell *, int, struct word *);
+int cmd_accept(struct shell *, int, struct word *);
+int cmd_connect(struct shell *, int, struct word *);
+int cmd_close(struct shell *, int, struct word *);
+int cmd_shutdown(struct shell *, int, struct word *);
+int cmd_getsockname(struct shell *, int, struct word *);
+int cmd_getpeername(struct shell *, int, struct word *);
+int cmd_getaddrinfo(struct shell *, int, struct word *);
+int cmd_gethostname(struct shell *, int, struct word *);
+int cmd_socketpair(struct shell *, int, struct word *);
+int cmd_dial(struct shell *, int, struct word *);
+int cmd_send(struct shell *, int, struct word *);
+int cmd_recv(struct shell *, int, struct word *);
+int cmd_sendto(struct shell *, int, struct word *);
+int cmd_recvfrom(struct shell *, int, struct word *);
+int cmd_drain(struct shell *, int, struct word *);
+int cmd_poll(struct shell *, int, struct word *);
+int cmd_nonblock(struct shell *, int, struct word *);
+int cmd_setsockopt(struct shell *, int, struct word *);
+int cmd_getsockopt(struct shell *, int, struct word *);
+int cmd_status(struct shell *, int, struct word *);
+int cmd_use(struct shell *, int, struct word *);
+int cmd_sleep(struct shell *, int, struct word *);
+int cmd_echo(struct shell *, int, struct word *);
+int cmd_expect(struct shell *, int, struct word *);
+int cmd_set(struct shell *, int, struct word *);
+int cmd_source(struct shell *, int, struct word *);
+int cmd_save(struct shell *, int, struct word *);
+int cmd_help(struct shell *, int, struct word *);
+int cmd_quit(struct shell *, int, struct word *);
+
+/* Option names for setsockopt/getsockopt (cmd_opt.c), for completion. */
+const char *sockopt_name_at(int i);
+/* Settings for "set" (cmd_meta.c), for completion. */
+extern const char *const setting_names[];
+
+#endif

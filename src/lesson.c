@@ -1,0 +1,256 @@
+/*
+ * lesson.c - lessons that test themselves: expect, TAP, save.
+ *
+ * Hides how a check is reported: a TAP test point with --tap, otherwise
+ * silence on success and a FILE:LINE message on failure.  Also keeps the
+ * session's journal that "save" writes out as a lesson.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmdtab.h"
+#include "errname.h"
+#include "shell.h"
+
+static void where(struct shell *sh, struct strbuf *sb)
+{
+	if (sh->src != NULL && !sh->src->terminal)
+		sb_printf(sb, "%s:%ld: ", sh->src->name, sh->src->line);
+}
+
+void lesson_point(struct shell *sh, int ok, const char *desc, const char *diag)
+{
+	sh->tests++;
+	if (!ok) {
+		sh->failures++;
+		if (sh->status == EXIT_GOOD)
+			sh->status = EXIT_FAILED;
+	}
+	if (sh->tap) {
+		printf("%sok %d - %s\n", ok ? "" : "not ", sh->tests, desc);
+		if (!ok && diag != NULL)
+			printf("#   %s\n", diag);
+		return;
+	}
+	if (!ok) {
+		fflush(stdout);
+		fprintf(stderr, "%s%sexpect failed:%s %s\n", "", out_color(sh, "1;31"),
+			out_reset(sh), desc);
+		if (diag != NULL)
+			fprintf(stderr, "    %s\n", diag);
+	}
+}
+
+void lesson_failure(struct shell *sh, const char *desc)
+{
+	if (sh->status == EXIT_GOOD)
+		sh->status = EXIT_FAILED;
+	if (sh->tap) {
+		sh->tests++;
+		sh->failures++;
+		printf("not ok %d - %s\n", sh->tests, desc);
+	}
+}
+
+void lesson_finish(struct shell *sh)
+{
+	if (!sh->tap)
+		return;
+	if (sh->tests == 0)
+		printf("1..0 # SKIP no expect lines\n");
+	else
+		printf("1..%d\n", sh->tests);
+	fflush(stdout);
+}
+
+/* How the previous result reads in a message: 16 "This is the mess". */
+static void describe_result(const struct result *r, struct strbuf *sb)
+{
+	if (r->timed_out)
+		sb_adds(sb, "timeout ");
+	if (r->gai != 0) {
+		const char *n = errname_gai_name(r->gai);
+		sb_adds(sb, n ? n : "EAI_?");
+		return;
+	}
+	sb_printf(sb, "%lld", r->rc);
+	if (r->err != 0) {
+		const char *n = errname_name(r->err);
+		sb_printf(sb, " %s", n ? n : "E?");
+	}
+	if (r->has_data) {
+		if (r->rc == 0 && r->err == 0) {
+			sb_adds(sb, " eof");
+		} else {
+			sb_addc(sb, ' ');
+			sb_add_quoted(sb, r->data.buf, r->data.len);
+		}
+	} else if (r->text.len > 0) {
+		sb_addc(sb, ' ');
+		sb_add_quoted(sb, r->text.buf, r->text.len);
+	}
+}
+
+/* Does the result match one WHAT word?  1 yes, 0 no, -1 bad word. */
+static int matches(struct shell *sh, const struct word *w)
+{
+	const struct result *r = &sh->last;
+	const char *s = w->s;
+
+	if (w->flags & WORD_QUOTED) {
+		const struct strbuf *have = r->has_data ? &r->data : &r->text;
+		return have->len == w->len && memcmp(have->buf ? have->buf : "", s, w->len) == 0;
+	}
+	if (w->len == 0 || memchr(s, '\0', w->len) != NULL)
+		return -1;
+	if (isdigit((unsigned char)s[0]) || (s[0] == '-' && isdigit((unsigned char)s[1]))) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(s, &end, 10);
+		if (*end != '\0' || errno != 0)
+			return -1;
+		return r->gai == 0 && r->rc == v;
+	}
+	if (strcmp(s, "eof") == 0)
+		return r->has_data && r->rc == 0 && r->err == 0;
+	if (strcmp(s, "ok") == 0)
+		return r->err == 0 && r->gai == 0 && !r->timed_out;
+	if (strcmp(s, "timeout") == 0)
+		return r->timed_out;
+	if (strncmp(s, "EAI_", 4) == 0) {
+		int v = errname_gai_value(s);
+		return v == 0 ? -1 : r->gai == v;
+	}
+	if (s[0] == 'E') {
+		int v = errname_value(s);
+		return v == 0 ? -1 : r->err == v;
+	}
+	return -1;
+}
+
+int cmd_expect(struct shell *sh, int argc, struct word *argv)
+{
+	struct strbuf desc = STRBUF_INIT, diag = STRBUF_INIT;
+	int ok = 1;
+
+	if (!sh->last.valid) {
+		out_error(sh, &argv[0], "expect: no call has run yet, so there is nothing to check");
+		return CMD_ERROR;
+	}
+	for (int i = 1; i < argc; i++) {
+		int m = matches(sh, &argv[i]);
+		if (m < 0) {
+			out_error(sh, &argv[i], "expect: '%.40s' is not a number, a \"string\", an errno "
+				  "name, eof, ok or timeout", argv[i].s);
+			sb_free(&desc);
+			return CMD_ERROR;
+		}
+		ok = ok && m;
+	}
+	where(sh, &desc);
+	sb_printf(&desc, "%s =", sh->last.call);
+	for (int i = 1; i < argc; i++) {
+		sb_addc(&desc, ' ');
+		if (argv[i].flags & WORD_QUOTED)
+			sb_add_quoted(&desc, argv[i].s, argv[i].len);
+		else
+			sb_add(&desc, argv[i].s, argv[i].len);
+	}
+	if (!ok) {
+		sb_adds(&diag, "got: ");
+		describe_result(&sh->last, &diag);
+	}
+	lesson_point(sh, ok, desc.buf, ok ? NULL : diag.buf);
+	sb_free(&desc);
+	sb_free(&diag);
+	return ok ? CMD_OK : CMD_ERROR;
+}
+
+void lesson_journal(struct shell *sh, const char *text, size_t len, int made_call)
+{
+	struct strbuf *j = &sh->journal;
+	const struct result *r = &sh->last;
+
+	sb_add(j, text, len);
+	sb_addc(j, '\n');
+	if (!made_call || !r->valid)
+		return;
+	sb_adds(j, "expect ");
+	if (r->timed_out)
+		sb_adds(j, "timeout");
+	else if (r->gai != 0)
+		sb_adds(j, errname_gai_name(r->gai) ? errname_gai_name(r->gai) : "EAI_FAIL");
+	else if (r->err != 0 && errname_name(r->err) != NULL)
+		sb_adds(j, errname_name(r->err));
+	else if (r->has_data && r->rc == 0)
+		sb_adds(j, "eof");
+	else if (r->has_data) {
+		sb_printf(j, "%lld ", r->rc);
+		sb_add_quoted(j, r->data.buf, r->data.len);
+	} else
+		sb_printf(j, "%lld", r->rc);
+	sb_addc(j, '\n');
+}
+
+int cmd_save(struct shell *sh, int argc, struct word *argv)
+{
+	int force = 0;
+	const struct word *file = &argv[1];
+
+	if (argc == 3) {
+		if (!word_is(&argv[1], "-f")) {
+			out_error(sh, &argv[1], "save: the only option is -f (overwrite)");
+			return CMD_ERROR;
+		}
+		force = 1;
+		file = &argv[2];
+	}
+	if (file->len == 0 || memchr(file->s, '\0', file->len) != NULL) {
+		out_error(sh, file, "save: bad file name");
+		return CMD_ERROR;
+	}
+	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL);
+	int fd = open(file->s, flags, 0644);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			out_error(sh, file, "save: %s exists (save -f %s to overwrite it)", file->s, file->s);
+		else
+			out_error(sh, file, "save: cannot write %s: %s", file->s, strerror(errno));
+		return CMD_ERROR;
+	}
+	const char *head = "#!/usr/bin/env sockshell\n# A session saved by sockshell: each call is followed by\n"
+			   "# what it returned, so this file replays as a test.\n";
+	struct strbuf all = STRBUF_INIT;
+	sb_adds(&all, head);
+	sb_add(&all, sh->journal.buf, sh->journal.len);
+	size_t off = 0;
+	while (off < all.len) {
+		ssize_t n = write(fd, all.buf + off, all.len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			int e = errno;
+			close(fd);
+			sb_free(&all);
+			out_error(sh, file, "save: writing %s: %s", file->s, strerror(e));
+			return CMD_ERROR;
+		}
+		off += (size_t)n;
+	}
+	int rc = close(fd);
+	int e = errno;
+	sb_free(&all);
+	if (rc < 0) {
+		out_error(sh, file, "save: writing %s: %s", file->s, strerror(e));
+		return CMD_ERROR;
+	}
+	out_line(sh, "saved %zu bytes to %s", off, file->s);
+	return CMD_OK;
+}

@@ -1,0 +1,276 @@
+/*
+ * main.c - sockshell: options, the choice of mode, the exit status.
+ *
+ * Everything else lives in the library the unit tests link; this file only
+ * reads the command line, sets the signals up, and hands the input to the
+ * one loop in repl.c.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "calls.h"
+#include "lineedit.h"
+#include "shell.h"
+
+static void usage(FILE *fp)
+{
+	fputs("Usage: sockshell [OPTION]... [FILE [ARG]...]\n"
+	      "       sockshell [OPTION]... -c COMMANDS\n"
+	      "An interactive shell for the BSD socket API: each command is a socket call,\n"
+	      "traced with its result.  With FILE (- for stdin), run that lesson and exit.\n"
+	      "\n"
+	      "  -c COMMANDS       run COMMANDS (separated by ; or newlines) and exit\n"
+	      "  -i                stay interactive after FILE or COMMANDS have run\n"
+	      "  -x, --echo        print each command before it runs\n"
+	      "      --tap         report expect lines as TAP test points\n"
+	      "  -e, --errexit     stop at the first call that fails\n"
+	      "  -n, --check       check the lesson for errors; run nothing\n"
+	      "  -t, --timeout SECONDS\n"
+	      "                    give up on a blocking call after SECONDS\n"
+	      "                    (scripts: 10 by default; the terminal: never)\n"
+	      "      --no-color    no colour (also when NO_COLOR is set)\n"
+	      "  -h, --help        show this help and exit\n"
+	      "  -V, --version     show the version and exit\n"
+	      "\n"
+	      "Exit status: 0 all went well; 1 an expect failed, a call timed out, an\n"
+	      "error occurred in a script or (with -e) a call failed; 2 usage or syntax error.\n"
+	      "Type 'help' at the prompt for the commands; see sockshell(1).\n", fp);
+}
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	shell_sigint = 1;
+}
+
+/* SIGINT interrupts calls (no SA_RESTART) and never kills; SIGPIPE is
+ * ignored, so a write to a closed connection shows EPIPE. */
+static void signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+/* Close what we inherited above stderr, so the first socket is 3. */
+static void close_inherited(void)
+{
+#ifdef HAVE_CLOSE_RANGE
+	if (close_range(3, ~0U, 0) == 0)
+		return;
+#endif
+	long max = sysconf(_SC_OPEN_MAX);
+	if (max < 0 || max > 4096)
+		max = 4096;
+	for (int fd = 3; fd < max; fd++)
+		close(fd);
+}
+
+static int color_wanted(int no_color)
+{
+	const char *term = getenv("TERM");
+
+	if (no_color || getenv("NO_COLOR") != NULL)
+		return 0;
+	if (term == NULL || strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+static void shell_free(struct shell *sh)
+{
+	handle_close_all(sh);
+	free(sh->h);
+	lex_command_free(&sh->cmd);
+	sb_free(&sh->line);
+	sb_free(&sh->journal);
+	sb_free(&sh->last.data);
+	sb_free(&sh->last.text);
+	while (sh->vars != NULL) {
+		struct var *v = sh->vars;
+		sh->vars = v->next;
+		free(v->name);
+		free(v->value);
+		free(v);
+	}
+}
+
+static int interact(struct shell *sh, double timeout, int timeout_given)
+{
+	struct source src;
+
+	if (!isatty(STDIN_FILENO)) {
+		memset(&src, 0, sizeof src);
+		src.name = "<stdin>";
+		src.fp = stdin;
+		return repl_run(sh, &src);
+	}
+	sh->interactive = 1;
+	sh->timeout = timeout_given ? timeout : 0;
+	for (int fd = 0; fd < sh->nh; fd++)
+		handle_arm_timeout(sh, fd);
+	lineedit_init(sh);
+	memset(&src, 0, sizeof src);
+	src.name = "<terminal>";
+	src.terminal = 1;
+	int rc = repl_run(sh, &src);
+	lineedit_finish(sh);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "echo", no_argument, NULL, 'x' },
+		{ "tap", no_argument, NULL, 'T' },
+		{ "errexit", no_argument, NULL, 'e' },
+		{ "check", no_argument, NULL, 'n' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "no-color", no_argument, NULL, 'C' },
+		{ "no-colour", no_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct shell sh;
+	const char *commands = NULL;
+	int opt, stay = 0, no_color = 0, timeout_given = 0;
+	double timeout = 10;
+
+	close_inherited();
+	memset(&sh, 0, sizeof sh);
+	sh.current = -1;
+	sh.progname = "sockshell";
+	lex_command_init(&sh.cmd);
+	out_init(&sh);
+
+	while ((opt = getopt_long(argc, argv, "+c:ixenht:V", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'c': commands = optarg; break;
+		case 'i': stay = 1; break;
+		case 'x': sh.echo = 1; break;
+		case 'T': sh.tap = 1; break;
+		case 'e': sh.errexit = 1; break;
+		case 'n': sh.check_only = 1; break;
+		case 'C': no_color = 1; break;
+		case 't': {
+			char *end;
+			errno = 0;
+			timeout = strtod(optarg, &end);
+			if (*end != '\0' || errno != 0 || !(timeout >= 0 && timeout <= 1e6)) {
+				fprintf(stderr, "sockshell: bad time-out '%s': write seconds, like 5 or 0.5\n", optarg);
+				return EXIT_USAGE;
+			}
+			timeout_given = 1;
+			break;
+		}
+		case 'h': usage(stdout); return EXIT_GOOD;
+		case 'V':
+			printf("sockshell %s\n", PACKAGE_VERSION);
+#ifdef HAVE_LIBREADLINE
+			puts("with GNU Readline");
+#else
+			puts("without readline");
+#endif
+			return EXIT_GOOD;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	signals();
+	sh.color = color_wanted(no_color) && !sh.tap;
+	sh.timeout = timeout;
+
+	struct source src;
+	char *text = NULL;
+	memset(&src, 0, sizeof src);
+	int rc = CMD_OK, ran_script = 0;
+	if (commands != NULL) {
+		src.name = "-c";
+		src.text = commands;
+		src.len = strlen(commands);
+		src.argc = argc - optind;
+		src.argv = argv + optind;
+		ran_script = 1;
+	} else if (optind < argc) {
+		const char *file = argv[optind];
+		src.argc = argc - optind - 1;
+		src.argv = argv + optind + 1;
+		if (strcmp(file, "-") == 0) {
+			src.name = "<stdin>";
+			src.fp = stdin;
+			if (sh.check_only) {
+				size_t cap = 0, len = 0;
+				ssize_t n;
+				char *buf = NULL;
+				struct strbuf all = STRBUF_INIT;
+				while ((n = getline(&buf, &cap, stdin)) >= 0)
+					sb_add(&all, buf, (size_t)n);
+				free(buf);
+				text = all.buf ? all.buf : xstrdup("");
+				len = all.len;
+				src.fp = NULL;
+				src.text = text;
+				src.len = len;
+			}
+		} else {
+			size_t len;
+			if (repl_read_file(file, &text, &len) < 0) {
+				fprintf(stderr, "sockshell: cannot read %s: %s\n", file, strerror(errno));
+				if (sh.tap)
+					printf("Bail out! cannot read %s: %s\n", file, strerror(errno));
+				shell_free(&sh);
+				return EXIT_USAGE;
+			}
+			src.name = file;
+			src.text = text;
+			src.len = len;
+		}
+		ran_script = 1;
+	}
+
+	if (sh.check_only) {
+		if (src.text == NULL) {
+			fprintf(stderr, "sockshell: --check needs a FILE or -c COMMANDS\n");
+			shell_free(&sh);
+			return EXIT_USAGE;
+		}
+		int errors = repl_check(&sh, &src);
+		free(text);
+		shell_free(&sh);
+		return errors ? EXIT_USAGE : EXIT_GOOD;
+	}
+	if (timeout_given || ran_script || !isatty(STDIN_FILENO))
+		sh.timeout = timeout;
+	if (ran_script)
+		rc = repl_run(&sh, &src);
+	if ((!ran_script || stay) && (rc != CMD_EXIT || (sh.interrupted && stay))) {
+		sh.interrupted = 0;
+		if (sh.status == EXIT_INTERRUPTED)
+			sh.status = EXIT_GOOD;
+		interact(&sh, timeout, timeout_given);
+	}
+	lesson_finish(&sh);
+	int status = sh.status;
+	shell_free(&sh);
+	free(text);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (status == EXIT_GOOD)
+			status = EXIT_FAILED;
+	}
+	return status;
+}

@@ -1,0 +1,35 @@
+/*
+ * names.h - keyword <-> constant tables.
+ *
+ * "inet6" <-> AF_INET6, "peek" <-> MSG_PEEK, "wr" <-> SHUT_WR: the words a
+ * lesson writes and the symbols the trace prints, in one place.
+ */
+#ifndef SOCKSHELL_NAMES_H
+#define SOCKSHELL_NAMES_H
+
+#include "strbuf.h"
+
+struct name_value {
+	const char *name;  /* the word a lesson writes */
+	const char *sym;   /* the symbol the trace shows */
+	int value;
+};
+
+/* Each table ends with a row whose name is NULL. */
+extern const struct name_value names_families[];
+extern const struct name_value names_types[];
+extern const struct name_value names_protocols[];
+extern const struct name_value names_msgflags[];
+extern const struct name_value names_shutdown[];
+
+/* The row whose name (or, failing that, symbol, case-insensitively) is
+ * word, or NULL. */
+const struct name_value *names_find(const struct name_value *tab, const char *word);
+/* The symbol for value, or NULL when the table has none. */
+const char *names_sym(const struct name_value *tab, int value);
+/* Append value's symbol, or the number when it has none. */
+void names_add_sym(struct strbuf *sb, const struct name_value *tab, int value);
+/* Append flags as "MSG_PEEK|MSG_WAITALL", or "0". */
+void names_add_flags(struct strbuf *sb, const struct name_value *tab, int flags);
+
+#endif

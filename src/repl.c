@@ -1,0 +1,429 @@
+/*
+ * repl.c - the one input loop, for the terminal, files, stdin, -c and
+ * nested "source"; and the variables that ${NAME} reads.
+ *
+ * Hides line reading, the whole-file check that runs before a lesson's
+ * first line, dispatch through the command table, the leading handle
+ * number, and what a failure, an interrupt or "quit" does to the loop.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "calls.h"
+#include "cmdtab.h"
+#include "errname.h"
+#include "lineedit.h"
+
+volatile sig_atomic_t shell_sigint;
+
+/* ---- variables ---- */
+
+void var_set(struct shell *sh, const char *name, const char *value, size_t len)
+{
+	struct var *v;
+
+	for (v = sh->vars; v != NULL; v = v->next)
+		if (strcmp(v->name, name) == 0)
+			break;
+	if (v == NULL) {
+		v = xmalloc(sizeof *v);
+		v->name = xstrdup(name);
+		v->value = NULL;
+		v->next = sh->vars;
+		sh->vars = v;
+	}
+	free(v->value);
+	v->value = xmemdup(value, len);
+	v->len = len;
+}
+
+static int is(const char *name, size_t len, const char *s)
+{
+	return strlen(s) == len && memcmp(name, s, len) == 0;
+}
+
+int var_lookup(void *ctx, const char *name, size_t len, const char **val, size_t *vlen)
+{
+	struct shell *sh = ctx;
+	static char num[32];
+
+	if (isdigit((unsigned char)name[0])) {
+		long n = strtol(name, NULL, 10);
+		const struct source *s = sh->src;
+		while (s != NULL && s->argv == NULL)
+			s = s->up;
+		if (n == 0 && s != NULL) {
+			*val = s->name;
+			*vlen = strlen(s->name);
+			return 1;
+		}
+		if (s == NULL || n < 1 || n > s->argc)
+			return 0;
+		*val = s->argv[n - 1];
+		*vlen = strlen(*val);
+		return 1;
+	}
+	if (is(name, len, "rc")) {
+		if (!sh->last.valid)
+			return 0;
+		snprintf(num, sizeof num, "%lld", sh->last.rc);
+		*val = num;
+		*vlen = strlen(num);
+		return 1;
+	}
+	if (is(name, len, "errno")) {
+		const char *e = sh->last.gai ? errname_gai_name(sh->last.gai) :
+				sh->last.err ? errname_name(sh->last.err) : "";
+		*val = e ? e : "";
+		*vlen = strlen(*val);
+		return sh->last.valid;
+	}
+	if (is(name, len, "data")) {
+		*val = sh->last.data.buf ? sh->last.data.buf : "";
+		*vlen = sh->last.data.len;
+		return 1;
+	}
+	for (struct var *v = sh->vars; v != NULL; v = v->next) {
+		if (is(name, len, v->name)) {
+			*val = v->value;
+			*vlen = v->len;
+			return 1;
+		}
+	}
+	char env[80];
+	if (len >= sizeof env)
+		return 0;
+	memcpy(env, name, len);
+	env[len] = '\0';
+	const char *e = getenv(env);
+	if (e == NULL)
+		return 0;
+	*val = e;
+	*vlen = strlen(e);
+	return 1;
+}
+
+/* ---- reading ---- */
+
+int repl_read_file(const char *path, char **text, size_t *len)
+{
+	struct stat st;
+	struct strbuf sb = STRBUF_INIT;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return -1;
+	}
+	for (;;) {
+		sb_grow(&sb, 65536);
+		ssize_t n = read(fd, sb.buf + sb.len, sb.cap - sb.len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+			close(fd);
+			sb_free(&sb);
+			errno = e;
+			return -1;
+		}
+		if (n == 0)
+			break;
+		sb.len += (size_t)n;
+		if (sb.len > SHELL_MAX_COUNT) {
+			close(fd);
+			sb_free(&sb);
+			errno = EFBIG;
+			return -1;
+		}
+	}
+	close(fd);
+	*text = sb.buf ? sb.buf : xstrdup("");
+	if (sb.buf != NULL)
+		sb.buf[sb.len] = '\0';
+	*len = sb.len;
+	return 0;
+}
+
+/* The next line of src into *line and *len.  Returns 1, or 0 at the end. */
+static int next_line(struct shell *sh, struct source *src, char **owned, const char **line,
+		     size_t *len)
+{
+	if (src->text != NULL) {
+		if (src->pos >= src->len)
+			return 0;
+		const char *p = src->text + src->pos;
+		const char *nl = memchr(p, '\n', src->len - src->pos);
+		*line = p;
+		*len = nl ? (size_t)(nl - p) : src->len - src->pos;
+		src->pos += *len + (nl != NULL);
+		return 1;
+	}
+	if (src->terminal) {
+		char prompt[64];
+		out_flush(sh);
+		if (sh->current >= 0)
+			snprintf(prompt, sizeof prompt, "sockshell[%d]> ", sh->current);
+		else
+			snprintf(prompt, sizeof prompt, "sockshell> ");
+		*owned = lineedit_read(sh, prompt);
+		if (*owned == NULL)
+			return 0;
+		*line = *owned;
+		*len = strlen(*owned);
+		return 1;
+	}
+	static char *buf;
+	static size_t cap;
+	out_flush(sh);
+	for (;;) {
+		errno = 0;
+		ssize_t n = getline(&buf, &cap, src->fp);
+		if (n >= 0) {
+			if (n > 0 && buf[n - 1] == '\n')
+				n--;
+			*line = buf;
+			*len = (size_t)n;
+			return 1;
+		}
+		if (errno == EINTR && !shell_sigint) {
+			clearerr(src->fp);
+			continue;
+		}
+		free(buf);
+		buf = NULL;
+		cap = 0;
+		return 0;
+	}
+}
+
+/* ---- checking ---- */
+
+/* Check one lexed command's name and argument count.  Returns 0, or -1
+ * with the message in msg and the bad word in *bad. */
+static int check_command(const struct command *cmd, char *msg, size_t msglen, int *bad)
+{
+	int first = 0;
+	const struct word *w = cmd->w;
+
+	if (cmd->n > 0 && w[0].flags == 0 && w[0].len > 0 && isdigit((unsigned char)w[0].s[0])) {
+		for (size_t i = 0; i < w[0].len; i++) {
+			if (!isdigit((unsigned char)w[0].s[i])) {
+				snprintf(msg, msglen, "'%.40s' is not a handle number", w[0].s);
+				*bad = 0;
+				return -1;
+			}
+		}
+		first = 1;
+	}
+	if (first >= cmd->n || (w[first].flags & WORD_DYNAMIC))
+		return 0;
+	*bad = first;
+	int amb;
+	const struct command_def *def = cmdtab_find(w[first].s, w[first].len, &amb);
+	if (def == NULL) {
+		char cand[400];
+		struct strbuf shown = STRBUF_INIT;
+		sb_add_quoted(&shown, w[first].s, w[first].len < 40 ? w[first].len : 40);
+		if (amb) {
+			cmdtab_candidates(w[first].s, w[first].len, cand, sizeof cand);
+			snprintf(msg, msglen, "ambiguous command %s: it could be %s", shown.buf, cand);
+		} else {
+			const char *s = cmdtab_suggest(w[first].s, w[first].len);
+			snprintf(msg, msglen, "unknown command %s%s%s%s", shown.buf,
+				 s ? " (did you mean '" : " (help lists the commands)", s ? s : "",
+				 s ? "'?)" : "");
+		}
+		sb_free(&shown);
+		return -1;
+	}
+	int argc = cmd->n - first - 1;
+	if (argc < def->min || (def->max >= 0 && argc > def->max)) {
+		snprintf(msg, msglen, "%s: %s arguments (usage: %s%s%s)", def->name,
+			 argc < def->min ? "too few" : "too many", def->name,
+			 def->args[0] ? " " : "", def->args);
+		*bad = argc < def->min ? first : first + 1 + (def->max >= 0 ? def->max : 0);
+		return -1;
+	}
+	return 0;
+}
+
+int repl_check(struct shell *sh, struct source *src)
+{
+	struct command cmd;
+	struct lex_error err;
+	char msg[600];
+	int errors = 0;
+	long line = 0;
+	size_t pos = 0;
+
+	lex_command_init(&cmd);
+	while (pos < src->len) {
+		const char *p = src->text + pos;
+		const char *nl = memchr(p, '\n', src->len - pos);
+		size_t len = nl ? (size_t)(nl - p) : src->len - pos;
+		size_t at = 0;
+		int r;
+		line++;
+		pos += len + (nl != NULL);
+		while ((r = lex_command(p, len, &at, &cmd, NULL, NULL, &err)) != 0) {
+			int bad;
+			if (r < 0) {
+				out_syntax_error(sh, src->name, line, p, len, err.col, err.width, err.msg);
+				errors++;
+				break;
+			}
+			if (check_command(&cmd, msg, sizeof msg, &bad) < 0) {
+				int col = bad < cmd.n ? cmd.w[bad].col : (int)cmd.end + 1;
+				int width = bad < cmd.n ? (int)cmd.w[bad].len : 1;
+				out_syntax_error(sh, src->name, line, p, len, col, width, msg);
+				errors++;
+			}
+		}
+	}
+	lex_command_free(&cmd);
+	return errors;
+}
+
+/* ---- running ---- */
+
+/* A usage error at run time: as out_error, and status 2 in a script. */
+static void usage_error(struct shell *sh, const struct word *w, const char *msg)
+{
+	out_error(sh, w, "%s", msg);
+	if (sh->src != NULL && !sh->src->terminal)
+		sh->status = EXIT_USAGE;
+}
+
+/* Run one lexed command.  Returns CMD_OK, CMD_ERROR or CMD_EXIT. */
+static int dispatch(struct shell *sh, struct command *cmd, const char *text, size_t len)
+{
+	struct word *w = cmd->w;
+	int n = cmd->n, bad;
+	char msg[600];
+
+	if (check_command(cmd, msg, sizeof msg, &bad) < 0) {
+		usage_error(sh, bad < n ? &w[bad] : NULL, msg);
+		return CMD_ERROR;
+	}
+	if (w[0].flags == 0 && isdigit((unsigned char)w[0].s[0])) {
+		int fd;
+		if (!calls_is_handle(sh, &w[0], &fd)) {
+			out_error(sh, &w[0], "there is no open handle %.40s", w[0].s);
+			return CMD_ERROR;
+		}
+		handle_use(sh, fd);
+		w++;
+		n--;
+		if (n == 0)
+			return CMD_OK;
+	}
+	int amb;
+	const struct command_def *def = cmdtab_find(w[0].s, w[0].len, &amb);
+	if (def == NULL) {
+		/* Only a ${...} in command position gets here. */
+		usage_error(sh, &w[0], "unknown command");
+		return CMD_ERROR;
+	}
+	unsigned long calls = sh->ncalls;
+	int rc = def->fn(sh, n, w);
+	int made_call = sh->ncalls != calls;
+	if (!(def->flags & CMD_NOSAVE) && rc != CMD_ERROR)
+		lesson_journal(sh, text, len, made_call);
+	if (sh->errexit && rc != CMD_EXIT &&
+	    (rc == CMD_ERROR || (made_call && (sh->last.err || sh->last.gai || sh->last.timed_out)))) {
+		if (sh->status == EXIT_GOOD)
+			sh->status = EXIT_FAILED;
+		return CMD_EXIT;
+	}
+	return rc;
+}
+
+/* Run every command of one line.  Returns CMD_OK, CMD_ERROR or CMD_EXIT. */
+static int run_line(struct shell *sh, const char *line, size_t len)
+{
+	struct lex_error err;
+	size_t pos = 0;
+	int r, rc = CMD_OK;
+
+	sh->cmd_line = line;
+	sh->cmd_line_len = len;
+	if (sh->echo && !(sh->src != NULL && sh->src->terminal)) {
+		if (sh->tap)
+			fputs("# ", stdout);
+		if (sh->current >= 0)
+			printf("sockshell[%d]> ", sh->current);
+		else
+			fputs("sockshell> ", stdout);
+		fwrite(line, 1, len, stdout);
+		fputc('\n', stdout);
+	}
+	while ((r = lex_command(line, len, &pos, &sh->cmd, var_lookup, sh, &err)) != 0) {
+		if (r < 0) {
+			struct word w = { line, 0, err.col, 0 };
+			w.len = (size_t)err.width;
+			usage_error(sh, &w, err.msg);
+			return CMD_ERROR;
+		}
+		if (sh->cmd.n == 0)
+			continue;
+		shell_sigint = 0;
+		rc = dispatch(sh, &sh->cmd, line + sh->cmd.start, sh->cmd.end - sh->cmd.start);
+		if (shell_sigint) {
+			/* Ctrl-C: the call showed EINTR; drop the rest of the
+			 * line, and stop a script. */
+			shell_sigint = 0;
+			if (!(sh->src != NULL && sh->src->terminal)) {
+				sh->interrupted = 1;
+				sh->status = EXIT_INTERRUPTED;
+				return CMD_EXIT;
+			}
+			return CMD_ERROR;
+		}
+		if (rc == CMD_EXIT)
+			return rc;
+	}
+	return rc;
+}
+
+int repl_run(struct shell *sh, struct source *src)
+{
+	char *owned = NULL;
+	const char *line;
+	size_t len;
+	int rc = CMD_OK;
+
+	src->up = sh->src;
+	sh->src = src;
+	sh->depth++;
+	if (src->text != NULL && repl_check(sh, src) > 0) {
+		sh->src = src->up;
+		sh->depth--;
+		return sh->depth == 0 ? CMD_EXIT : CMD_ERROR;
+	}
+	while (next_line(sh, src, &owned, &line, &len)) {
+		src->line++;
+		if (src->terminal && len > 0)
+			lineedit_history(sh, line);
+		rc = run_line(sh, line, len);
+		free(owned);
+		owned = NULL;
+		if (rc == CMD_EXIT)
+			break;
+	}
+	sh->cmd_line = NULL;
+	sh->src = src->up;
+	sh->depth--;
+	return rc == CMD_EXIT ? CMD_EXIT : CMD_OK;
+}

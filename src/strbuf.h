@@ -1,0 +1,48 @@
+/*
+ * strbuf.h - growable byte buffers.
+ *
+ * Every string sockshell handles may hold NUL bytes (data received from a
+ * socket, a "\0" in a lesson), so text is kept as pointer plus length, never
+ * as a bare C string.  A strbuf is always NUL-terminated as a convenience,
+ * but its length is what counts.  Allocation failure aborts: an interactive
+ * shell that cannot allocate a few bytes has nothing better to do.
+ */
+#ifndef SOCKSHELL_STRBUF_H
+#define SOCKSHELL_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void sb_init(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+void sb_reset(struct strbuf *sb);
+void sb_grow(struct strbuf *sb, size_t extra);
+void sb_add(struct strbuf *sb, const void *p, size_t n);
+void sb_addc(struct strbuf *sb, int c);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_printf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
+/* Append p[0..n) C-escaped inside double quotes: "a\r\n\0\xff". */
+void sb_add_quoted(struct strbuf *sb, const void *p, size_t n);
+/* Append a hex dump of p[0..n), one line per 16 bytes, each line starting
+ * with prefix. */
+void sb_add_hexdump(struct strbuf *sb, const char *prefix, const void *p, size_t n);
+/* Return a NUL-terminated copy the caller frees. */
+char *sb_strdup(const struct strbuf *sb);
+
+/* Checked allocation: abort on failure. */
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+void *xmemdup(const void *p, size_t n);
+
+#endif
