@@ -438,21 +438,49 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 	unsigned port;
 	char msg[160], portstr[16];
 
+	char host[NI_MAXHOST];
+	int typearg = 3;
+
 	for (int i = 1; i < argc; i++)
 		if (bad_word(sh, &argv[i]))
 			return CMD_ERROR;
-	if (argc > 3) {
-		const struct name_value *nv = keyword(sh, &argv[3], names_types, "type");
+	if (argv[1].flags == 0 && argv[1].s[0] == '@') {
+		/* @N or @from: that address, written out numerically. */
+		struct addr_list al;
+		int next;
+		if (calls_address(sh, NULL, AF_UNSPEC, SOCK_STREAM, argc, argv, 1, &next, &al) < 0)
+			return CMD_ERROR;
+		int rc = getnameinfo((struct sockaddr *)&al.v[0].ss, al.v[0].len, host, sizeof host,
+				     portstr, sizeof portstr, NI_NUMERICHOST | NI_NUMERICSERV);
+		addr_list_free(&al);
+		if (rc != 0) {
+			out_error(sh, &argv[1], "dial: %s has no host and port", argv[1].s);
+			return CMD_ERROR;
+		}
+		typearg = 2;
+	} else {
+		if (argc < 3) {
+			out_error(sh, &argv[1], "dial: a PORT must follow the host '%.60s'", argv[1].s);
+			return CMD_ERROR;
+		}
+		if (addr_port(argv[2].s, type, &port, msg, sizeof msg) < 0) {
+			out_error(sh, &argv[2], "%s", msg);
+			return CMD_ERROR;
+		}
+		snprintf(host, sizeof host, "%s", argv[1].s);
+		snprintf(portstr, sizeof portstr, "%u", port);
+	}
+	if (argc > typearg + 1) {
+		out_error(sh, &argv[typearg + 1], "dial: unexpected '%.40s'", argv[typearg + 1].s);
+		return CMD_ERROR;
+	}
+	if (argc > typearg) {
+		const struct name_value *nv = keyword(sh, &argv[typearg], names_types, "type");
 		if (nv == NULL)
 			return CMD_ERROR;
 		type = nv->value;
 	}
-	if (addr_port(argv[2].s, type, &port, msg, sizeof msg) < 0) {
-		out_error(sh, &argv[2], "%s", msg);
-		return CMD_ERROR;
-	}
-	snprintf(portstr, sizeof portstr, "%u", port);
-	struct addrinfo *res = resolve(sh, argv[1].s, portstr, AF_UNSPEC, type);
+	struct addrinfo *res = resolve(sh, host, portstr, AF_UNSPEC, type);
 	for (struct addrinfo *ai = res; ai != NULL; ai = ai->ai_next) {
 		trace_begin(sh, "socket");
 		trace_add(sh, "(%s, %s, ", names_sym(names_families, ai->ai_family),

@@ -93,10 +93,10 @@ const struct command_def cmdtab[] = {
 	  "Resolves HOST, then makes a socket and connects it for each result "
 	  "in turn, closing it after a failure, until one connects: the classic "
 	  "client that works on IPv4 and IPv6 alike.  TYPE is stream (default) "
-	  "or dgram.",
+	  "or dgram.  @N (handle N's address) or @from may stand for HOST PORT.",
 	  "dial localhost 80",
 	  "s = socket.create_connection(('localhost', 80))", "nc localhost 80",
-	  2, 3, CMD_CALL, { A_HOST, A_PORT, A_TYPE, A_NONE }, A_NONE, cmd_dial },
+	  1, 3, CMD_CALL, { A_HOST, A_PORT, A_TYPE, A_NONE }, A_NONE, cmd_dial },
 
 	/* ---- data ---- */
 	{ "send", "DATA [FLAG]...", "data",
