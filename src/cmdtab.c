@@ -263,7 +263,7 @@ const struct command_def cmdtab[] = {
 	  "variables are shared with this shell.",
 	  "source examples/echo.sock",
 	  NULL, NULL,
-	  1, -1, 0, { A_FILE, A_ANY, A_ANY, A_ANY }, A_ANY, cmd_source },
+	  1, -1, CMD_NOEXPECT, { A_FILE, A_ANY, A_ANY, A_ANY }, A_ANY, cmd_source },
 	{ "save", "[-f] FILE", "lessons",
 	  "write this session out as a lesson that checks itself",
 	  NULL,

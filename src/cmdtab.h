@@ -27,6 +27,7 @@ enum arg_kind {
 #define CMD_HANDLE  0x1   /* works on the current handle */
 #define CMD_CALL    0x2   /* makes a call: sets ${rc}, expect checks it */
 #define CMD_NOSAVE  0x4   /* not written out by "save" */
+#define CMD_NOEXPECT 0x8  /* saved without an expect line (its calls are not its own) */
 
 struct command_def {
 	const char *name;

@@ -339,8 +339,10 @@ static int dispatch(struct shell *sh, struct command *cmd, const char *text, siz
 	unsigned long calls = sh->ncalls;
 	int rc = def->fn(sh, n, w);
 	int made_call = sh->ncalls != calls;
-	if (!(def->flags & CMD_NOSAVE) && rc != CMD_ERROR)
-		lesson_journal(sh, text, len, made_call);
+	/* The journal holds what was typed (or read) at the top level: the
+	 * lines of a sourced file are replayed by its source line. */
+	if (!(def->flags & CMD_NOSAVE) && rc != CMD_ERROR && sh->depth == 1)
+		lesson_journal(sh, text, len, made_call && !(def->flags & CMD_NOEXPECT));
 	if (sh->errexit && rc != CMD_EXIT &&
 	    (rc == CMD_ERROR || (made_call && (sh->last.err || sh->last.gai || sh->last.timed_out)))) {
 		if (sh->status == EXIT_GOOD)
