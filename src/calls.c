@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 #include "calls.h"
@@ -289,14 +290,34 @@ void calls_finish(struct shell *sh, const struct handle *h, long long rc, int er
 }
 
 int calls_would_deadlock(struct shell *sh, int fd, const struct handle *h, int flags,
-			 const char *call)
+			 size_t want, const char *call)
 {
 	struct pollfd p = { fd, POLLIN, 0 };
+	int queued = 0;
 
 	if (h->peer < 0 || h->nonblock || (flags & MSG_DONTWAIT))
 		return 0;
-	if (poll(&p, 1, 0) != 0)
+#ifdef POLLRDHUP
+	p.events |= POLLRDHUP;
+#endif
+	if (poll(&p, 1, 0) < 0)
 		return 0;
+	if (p.revents & (POLLHUP | POLLERR))
+		return 0;
+#ifdef POLLRDHUP
+	if (p.revents & POLLRDHUP)
+		return 0;
+#endif
+	if (p.revents & POLLIN) {
+		/* Data is queued; only waitall asking for more can hang. */
+		if (!(flags & MSG_WAITALL) || want == 0 || ioctl(fd, FIONREAD, &queued) < 0 ||
+		    (size_t)queued >= want)
+			return 0;
+		out_error(sh, NULL, "%s on %d would wait forever: waitall asks for %zu bytes, only %d "
+			  "are queued, and the rest can only come from handle %d of this shell",
+			  call, fd, want, queued, h->peer);
+		return 1;
+	}
 	out_error(sh, NULL, "%s on %d would wait forever: its peer is handle %d of this shell, "
 		  "and nothing is queued for %d (send on %d first, or add dontwait)",
 		  call, fd, h->peer, fd, h->peer);

@@ -52,10 +52,11 @@ void calls_result(struct shell *sh, const struct handle *h, long long rc, int er
 void calls_end(struct shell *sh);
 /* Note on the line that the call gave up after the time-out. */
 void calls_mark_timeout(struct shell *sh);
-/* Would a blocking receive on h wait forever for a handle of this shell?
- * Then say so and return 1: the caller must not make the call. */
+/* Would a blocking receive of want bytes on h wait forever for a handle
+ * of this shell (nothing queued, or less than waitall asks for, and no
+ * EOF)?  Then say so and return 1: the caller must not make the call. */
 int calls_would_deadlock(struct shell *sh, int fd, const struct handle *h, int flags,
-			 const char *call);
+			 size_t want, const char *call);
 /* Before a call that may block: flush output. */
 void calls_before_block(struct shell *sh);
 

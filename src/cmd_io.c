@@ -165,7 +165,7 @@ int cmd_recv(struct shell *sh, int argc, struct word *argv)
 	if (calls_count(sh, &argv[1], SHELL_MAX_COUNT, &n) < 0 ||
 	    calls_flags(sh, argc, argv, 2, &flags) < 0)
 		return CMD_ERROR;
-	if (calls_would_deadlock(sh, fd, h, flags, "recv"))
+	if (calls_would_deadlock(sh, fd, h, flags, n, "recv"))
 		return CMD_ERROR;
 	trace_begin(sh, "recv");
 	trace_add(sh, "(%d, %lu, ", fd, n);
@@ -193,7 +193,7 @@ int cmd_recvfrom(struct shell *sh, int argc, struct word *argv)
 	if (calls_count(sh, &argv[1], SHELL_MAX_COUNT, &n) < 0 ||
 	    calls_flags(sh, argc, argv, 2, &flags) < 0)
 		return CMD_ERROR;
-	if (calls_would_deadlock(sh, fd, h, flags, "recvfrom"))
+	if (calls_would_deadlock(sh, fd, h, flags, n, "recvfrom"))
 		return CMD_ERROR;
 	memset(&ss, 0, sizeof ss);
 	trace_begin(sh, "recvfrom");
@@ -233,7 +233,7 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 		return CMD_ERROR;
 	}
 	for (;;) {
-		if (calls_would_deadlock(sh, fd, h, 0, "drain")) {
+		if (calls_would_deadlock(sh, fd, h, 0, n, "drain")) {
 			sb_free(&all);
 			return CMD_ERROR;
 		}
