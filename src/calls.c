@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <math.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,6 +197,25 @@ static int at_address(struct shell *sh, const struct word *w, struct addr_list *
 	return 0;
 }
 
+int calls_port_of(struct shell *sh, const struct word *w, unsigned *port)
+{
+	struct addr_list al;
+
+	if (at_address(sh, w, &al) < 0)
+		return -1;
+	int family = al.v[0].ss.ss_family;
+	if (family == AF_INET)
+		*port = ntohs(((struct sockaddr_in *)&al.v[0].ss)->sin_port);
+	else if (family == AF_INET6)
+		*port = ntohs(((struct sockaddr_in6 *)&al.v[0].ss)->sin6_port);
+	addr_list_free(&al);
+	if (family != AF_INET && family != AF_INET6) {
+		out_error(sh, w, "%s has no port", w->s);
+		return -1;
+	}
+	return 0;
+}
+
 int calls_address(struct shell *sh, const struct handle *h, int family, int type,
 		  int argc, struct word *argv, int i, int *next, struct addr_list *out)
 {
@@ -231,7 +251,16 @@ int calls_address(struct shell *sh, const struct handle *h, int family, int type
 		}
 	}
 	*next = i + (port ? 2 : 1);
-	int rc = addr_lookup(host->s, port ? port->s : NULL, family, type, out, &gai, msg, sizeof msg);
+	char portbuf[16];
+	const char *portstr = port ? port->s : NULL;
+	if (port != NULL && port->flags == 0 && port->s[0] == '@') {
+		unsigned pn;
+		if (calls_port_of(sh, port, &pn) < 0)
+			return -1;
+		snprintf(portbuf, sizeof portbuf, "%u", pn);
+		portstr = portbuf;
+	}
+	int rc = addr_lookup(host->s, portstr, family, type, out, &gai, msg, sizeof msg);
 	if (rc == -1) {
 		out_error(sh, strstr(msg, "port") || strstr(msg, "service") ? port : host, "%s", msg);
 		return -1;

@@ -39,6 +39,9 @@ void calls_data_free(struct data *d);
  */
 int calls_address(struct shell *sh, const struct handle *h, int family, int type,
 		  int argc, struct word *argv, int i, int *next, struct addr_list *out);
+/* The port of "@N" or "@from" (PORT may be written so: "127.0.0.1 @3").
+ * Returns 0, or -1 after an error. */
+int calls_port_of(struct shell *sh, const struct word *w, unsigned *port);
 /* Is this word an open handle's number? */
 int calls_is_handle(struct shell *sh, const struct word *w, int *fd);
 /*

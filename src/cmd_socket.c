@@ -463,7 +463,10 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 			out_error(sh, &argv[1], "dial: a PORT must follow the host '%.60s'", argv[1].s);
 			return CMD_ERROR;
 		}
-		if (addr_port(argv[2].s, type, &port, msg, sizeof msg) < 0) {
+		if (argv[2].flags == 0 && argv[2].s[0] == '@') {
+			if (calls_port_of(sh, &argv[2], &port) < 0)
+				return CMD_ERROR;
+		} else if (addr_port(argv[2].s, type, &port, msg, sizeof msg) < 0) {
 			out_error(sh, &argv[2], "%s", msg);
 			return CMD_ERROR;
 		}

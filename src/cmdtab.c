@@ -60,7 +60,8 @@ const struct command_def cmdtab[] = {
 	  "connect(2)",
 	  "A name with several addresses is tried address by address, each "
 	  "attempt shown, until one succeeds.  @N is handle N's own address, "
-	  "@from the last peer; neither takes a PORT.",
+	  "@from the last peer; neither takes a PORT.  PORT may also be written "
+	  "@N, handle N's port: connect 127.0.0.1 @3.",
 	  "connect 127.0.0.1 10000",
 	  "s.connect(('127.0.0.1', 10000))", "nc 127.0.0.1 10000",
 	  1, 2, CMD_CALL | CMD_HANDLE, { A_HOST, A_PORT, A_NONE, A_NONE }, A_NONE, cmd_connect },
