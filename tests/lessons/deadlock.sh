@@ -1,0 +1,119 @@
+#!/bin/sh
+# deadlock.sh - the guard against waiting forever on a peer in this shell.
+#
+# When both ends of a connection live in one sockshell, a blocking recv on
+# one end with nothing queued could only be answered by this same shell, so
+# it would wait forever.  sockshell says so, naming the peer handle, makes
+# no call, and (in a script) exits with status 1.  A lesson cannot test this
+# itself, because the refusal is an error of the script; this test does.
+
+: "${SOCKSHELL:?SOCKSHELL must name the sockshell binary}"
+
+n=0
+failed=0
+ok() {
+	n=$((n + 1))
+	echo "ok $n - $1"
+}
+not_ok() {
+	n=$((n + 1))
+	failed=1
+	echo "not ok $n - $1"
+	shift
+	for line in "$@"; do
+		printf '#   %s\n' "$line"
+	done
+}
+# Standard error goes to a scratch file in the build tree.
+errfile=$(mktemp "${top_builddir:-.}/deadlock-err.XXXXXX") || exit 99
+trap 'rm -f "$errfile"' EXIT
+
+# run COMMANDS: sets out (stdout), err (stderr) and status.
+run() {
+	out=$("$SOCKSHELL" --timeout 10 -c "$1" 2>"$errfile")
+	status=$?
+	err=$(cat "$errfile")
+}
+# expect_refused NAME COMMANDS CALL PEER: the guard refuses CALL, naming PEER.
+expect_refused() {
+	run "$2"
+	if [ "$status" -ne 1 ]; then
+		not_ok "$1: exit status 1" "status was $status"
+	else
+		ok "$1: exit status 1"
+	fi
+	case $err in
+	*"would wait forever"*"handle $4 of this shell"*)
+		ok "$1: the message names peer handle $4" ;;
+	*)
+		not_ok "$1: the message names peer handle $4" "stderr: $err" ;;
+	esac
+	case $out in
+	*"$3("*)
+		not_ok "$1: no $3 call was made" "stdout: $out" ;;
+	*)
+		ok "$1: no $3 call was made" ;;
+	esac
+}
+
+# A socket pair: 3 and 4.  Nothing was sent to 4.
+expect_refused "socketpair recv" 'socketpair; 4 recv 10' recv 3
+
+# A TCP connection: 4 is the client, 5 the server's end, linked by accept.
+expect_refused "TCP recv" \
+	'socket inet stream; bind 127.0.0.1 0; listen; socket inet stream; connect @3; 3 accept; 5 recv 10' \
+	recv 4
+
+# recvfrom on a datagram pair, and drain, are guarded the same way.
+expect_refused "dgram recvfrom" 'socketpair dgram; 4 recvfrom 10' recvfrom 3
+expect_refused "drain" 'socketpair; 3 drain' recv 4
+
+# waitall asking for more than is queued would wait for the rest.
+run 'socketpair; 3 send "abcd"; 4 recv 8 waitall'
+case $err in
+*"waitall asks for 8 bytes, only 4 are queued"*"handle 3 of this shell"*)
+	ok "waitall: the message says how much is queued and names handle 3" ;;
+*)
+	not_ok "waitall: the message says how much is queued and names handle 3" "stderr: $err" ;;
+esac
+[ "$status" -eq 1 ] && ok "waitall: exit status 1" || not_ok "waitall: exit status 1" "status was $status"
+
+# The refusal is immediate: it does not wait for the 10 s time-out.
+start=$(date +%s)
+run 'socketpair; 4 recv 10'
+end=$(date +%s)
+if [ $((end - start)) -lt 5 ]; then
+	ok "the refusal comes at once, not after the time-out"
+else
+	not_ok "the refusal comes at once, not after the time-out" "took $((end - start)) s"
+fi
+
+# dontwait, or a non-blocking socket, still makes the call: EAGAIN.
+run 'socketpair; 4 recv 10 dontwait'
+case $out in
+*"recv(4, 10, MSG_DONTWAIT) = -1 EAGAIN"*)
+	ok "dontwait makes the call: EAGAIN" ;;
+*)
+	not_ok "dontwait makes the call: EAGAIN" "stdout: $out" "stderr: $err" ;;
+esac
+[ "$status" -eq 0 ] && ok "dontwait: exit status 0" || not_ok "dontwait: exit status 0" "status was $status"
+run 'socketpair; 4 nonblock on; 4 recv 10'
+case $out in
+*"recv(4, 10, 0) = -1 EAGAIN"*)
+	ok "a non-blocking socket makes the call: EAGAIN" ;;
+*)
+	not_ok "a non-blocking socket makes the call: EAGAIN" "stdout: $out" "stderr: $err" ;;
+esac
+
+# Data queued: the recv is made and returns it.
+run 'socketpair; 3 send "ping"; 4 recv 10; expect "ping"'
+[ "$status" -eq 0 ] && ok "with data queued the recv is made" ||
+	not_ok "with data queued the recv is made" "status was $status" "stdout: $out" "stderr: $err"
+
+# After the peer closes, recv is made and returns EOF.
+run 'socketpair; 3 close; 4 recv 10; expect eof'
+[ "$status" -eq 0 ] && ok "after the peer closed the recv is made: EOF" ||
+	not_ok "after the peer closed the recv is made: EOF" "status was $status" "stdout: $out" "stderr: $err"
+
+echo "1..$n"
+exit 0
