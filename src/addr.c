@@ -70,6 +70,18 @@ void addr_format(struct strbuf *sb, const struct sockaddr *sa, socklen_t len)
 	}
 }
 
+void addr_text(struct strbuf *sb, const struct sockaddr *sa, socklen_t len)
+{
+	const struct sockaddr_un *un = (const struct sockaddr_un *)sa;
+	size_t off = offsetof(struct sockaddr_un, sun_path);
+
+	if (sa != NULL && sa->sa_family == AF_UNIX && len > off && un->sun_path[0] != '\0') {
+		sb_add(sb, un->sun_path, strnlen(un->sun_path, len - off));
+		return;
+	}
+	addr_format(sb, sa, len);
+}
+
 int addr_port(const char *s, int socktype, unsigned *port, char *msg, size_t msglen)
 {
 	if (s[0] == '\0') {
@@ -227,11 +239,26 @@ void addr_list_free(struct addr_list *l)
 	l->n = 0;
 }
 
+/* Is a, an IPv6 ::ffff:a.b.c.d address, the IPv4 endpoint b?  That is how
+ * a dual-stack socket sees its IPv4 peer. */
+static int mapped_equal(const struct sockaddr *a, const struct sockaddr *b)
+{
+	const struct sockaddr_in6 *x = (const void *)a;
+	const struct sockaddr_in *y = (const void *)b;
+
+	if (a->sa_family != AF_INET6 || b->sa_family != AF_INET)
+		return 0;
+	return IN6_IS_ADDR_V4MAPPED(&x->sin6_addr) && x->sin6_port == y->sin_port &&
+	       memcmp(&x->sin6_addr.s6_addr[12], &y->sin_addr, 4) == 0;
+}
+
 int addr_equal(const struct sockaddr *a, socklen_t alen,
 	       const struct sockaddr *b, socklen_t blen)
 {
-	if (alen == 0 || blen == 0 || a->sa_family != b->sa_family)
+	if (alen == 0 || blen == 0)
 		return 0;
+	if (a->sa_family != b->sa_family)
+		return mapped_equal(a, b) || mapped_equal(b, a);
 	if (a->sa_family == AF_INET) {
 		const struct sockaddr_in *x = (const void *)a, *y = (const void *)b;
 		return x->sin_port == y->sin_port && x->sin_addr.s_addr == y->sin_addr.s_addr;

@@ -26,6 +26,10 @@ struct addr_list {
 /* Append sa as the trace shows it: 127.0.0.1:80, [::1]:80, "/tmp/s". */
 void addr_format(struct strbuf *sb, const struct sockaddr *sa, socklen_t len);
 
+/* Append sa as a lesson would write it back: the trace's form, but a
+ * unix path bare, without quotes ("connect ${result}" must work). */
+void addr_text(struct strbuf *sb, const struct sockaddr *sa, socklen_t len);
+
 /*
  * Parse a port: a number 0..65535 or a service name known to the services
  * database.  Returns 0 and sets *port, or -1 with the reason in msg.
@@ -44,7 +48,8 @@ int addr_lookup(const char *host, const char *port, int family, int socktype,
 
 void addr_list_free(struct addr_list *l);
 
-/* Are these the same address and port? */
+/* Are these the same address and port?  An IPv4-mapped IPv6 address
+ * (::ffff:127.0.0.1) is the IPv4 address it holds. */
 int addr_equal(const struct sockaddr *a, socklen_t alen,
 	       const struct sockaddr *b, socklen_t blen);
 

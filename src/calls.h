@@ -62,5 +62,16 @@ int calls_would_deadlock(struct shell *sh, int fd, const struct handle *h, int f
 			 size_t want, const char *call);
 /* Before a call that may block: flush output. */
 void calls_before_block(struct shell *sh);
+/*
+ * Is a blocking receive of want bytes on h sure to return at once, because
+ * its peer handle in this shell has sent that much (or a datagram) and no
+ * call has run since that could have taken it?  Then the deadlock guard
+ * need not ask the kernel, and nothing waits, so output need not be
+ * flushed.  calls_note_sent and calls_note_received keep the count, after
+ * every send on the peer and every receive on h.
+ */
+int calls_known_ready(const struct shell *sh, const struct handle *h, int flags, size_t want);
+void calls_note_sent(struct shell *sh, const struct handle *h, long long rc, int flags);
+void calls_note_received(struct shell *sh, struct handle *h, long long rc, int flags);
 
 #endif

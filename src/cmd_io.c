@@ -31,6 +31,40 @@ static int send_timed_out(const struct shell *sh, const struct handle *h, long l
 	       sh->timeout > 0;
 }
 
+/*
+ * Send as one blocking send() or sendto() would, but flush our output
+ * only when the kernel makes us wait: the first try does not wait
+ * (MSG_DONTWAIT), and only if the kernel cannot take every byte at once
+ * is the output flushed (a peer watching it sees each line before we
+ * wait) and the rest sent by a blocking call.  A call that cannot block
+ * (non-blocking socket, dontwait) is made once, without a flush.
+ * Returns what the blocking call returns: the count sent (what the first
+ * try took, when the second fails after it), or -1 with errno set.
+ */
+static ssize_t send_data(struct shell *sh, int fd, const struct handle *h, const char *p,
+			 size_t len, int flags, const struct sockaddr *to, socklen_t tolen)
+{
+	ssize_t n = 0, m;
+
+	if (h->nonblock || (flags & MSG_DONTWAIT))
+		return sendto(fd, p, len, flags, to, tolen);
+	/* An urgent byte marks the end of one send: never split it. */
+	if (!(flags & MSG_OOB)) {
+		n = sendto(fd, p, len, flags | MSG_DONTWAIT, to, tolen);
+		if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+			return n;
+		if (n >= 0 && ((size_t)n == len || h->type != SOCK_STREAM))
+			return n;
+		if (n < 0)
+			n = 0;
+	}
+	calls_before_block(sh);
+	m = sendto(fd, p + n, len - (size_t)n, flags, to, tolen);
+	if (m < 0)
+		return n > 0 ? n : m;
+	return n + m;
+}
+
 int cmd_send(struct shell *sh, int argc, struct word *argv)
 {
 	struct handle *h = calls_handle(sh);
@@ -51,9 +85,9 @@ int cmd_send(struct shell *sh, int argc, struct word *argv)
 	trace_add(sh, ", %zu, ", d.len);
 	names_add_flags(&sh->line, names_msgflags, flags);
 	trace_add(sh, ")");
-	calls_before_block(sh);
-	ssize_t rc = send(fd, d.p, d.len, flags);
+	ssize_t rc = send_data(sh, fd, h, d.p, d.len, flags, NULL, 0);
 	int err = rc < 0 ? errno : 0;
+	calls_note_sent(sh, h, rc, flags);
 	calls_result(sh, h, rc, err, flags);
 	if (send_timed_out(sh, h, rc, d.len, flags))
 		calls_mark_timeout(sh);
@@ -87,9 +121,10 @@ int cmd_sendto(struct shell *sh, int argc, struct word *argv)
 	trace_add(sh, ", ");
 	trace_addr(sh, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
 	trace_add(sh, ")");
-	calls_before_block(sh);
-	ssize_t n = sendto(fd, d.p, d.len, flags, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
+	ssize_t n = send_data(sh, fd, h, d.p, d.len, flags, (struct sockaddr *)&al.v[0].ss,
+			      al.v[0].len);
 	int err = n < 0 ? errno : 0;
+	calls_note_sent(sh, h, n, flags);
 	calls_result(sh, h, n, err, flags);
 	if (send_timed_out(sh, h, n, d.len, flags))
 		calls_mark_timeout(sh);
@@ -101,7 +136,7 @@ int cmd_sendto(struct shell *sh, int argc, struct word *argv)
 
 /*
  * One receive of at most n bytes into the result buffer.  For a datagram
- * socket on Linux MSG_TRUNC is added, so the kernel returns the datagram's
+ * or seqpacket socket on Linux MSG_TRUNC is added, so the kernel returns the datagram's
  * real length; *real gets it, and the count shown is what fitted (unless
  * the user asked for trunc).  Returns what recvfrom returned.
  */
@@ -112,7 +147,7 @@ static ssize_t receive(struct shell *sh, int fd, const struct handle *h, size_t 
 
 	sb_grow(&sh->last.data, n);
 #if defined(__linux__) && defined(MSG_TRUNC)
-	if (h->type == SOCK_DGRAM || h->type == SOCK_RAW)
+	if (h->type == SOCK_DGRAM || h->type == SOCK_RAW || h->type == SOCK_SEQPACKET)
 		kflags |= MSG_TRUNC;
 #else
 	(void)h;
@@ -132,9 +167,12 @@ static void show_received(struct shell *sh, const struct handle *h, ssize_t rc,
 	if (rc < 0)
 		return;
 	size_t shown = (size_t)rc > n ? n : (size_t)rc;
-	if (h->type == SOCK_STREAM && (flags & MSG_TRUNC)) {
-		shown = 0;
+	if (h->type == SOCK_STREAM && (flags & MSG_TRUNC) && rc > 0) {
+		/* The bytes were thrown away, not received: only the count. */
+		sh->last.has_data = 1;
+		sh->last.data.len = 0;
 		trace_add(sh, " (discarded: MSG_TRUNC)");
+		return;
 	}
 	if (rc == 0 && (h->type == SOCK_STREAM || h->type == SOCK_SEQPACKET)) {
 		sh->last.has_data = 1;
@@ -148,9 +186,11 @@ static void show_received(struct shell *sh, const struct handle *h, ssize_t rc,
 /* Flag a datagram that did not fit, with its real length. */
 static void show_truncated(struct shell *sh, ssize_t real, size_t n)
 {
-	if (real > (ssize_t)n)
+	if (real > (ssize_t)n) {
+		sh->last.truncated = 1;
 		trace_add(sh, " %s[truncated: the datagram had %zd bytes]%s", out_color(sh, "1;33"),
 			  real, out_reset(sh));
+	}
 }
 
 int cmd_recv(struct shell *sh, int argc, struct word *argv)
@@ -165,15 +205,19 @@ int cmd_recv(struct shell *sh, int argc, struct word *argv)
 	if (calls_count(sh, &argv[1], SHELL_MAX_COUNT, &n) < 0 ||
 	    calls_flags(sh, argc, argv, 2, &flags) < 0)
 		return CMD_ERROR;
-	if (calls_would_deadlock(sh, fd, h, flags, n, "recv"))
+	int ready = calls_known_ready(sh, h, flags, n);
+	if (!ready && calls_would_deadlock(sh, fd, h, flags, n, "recv"))
 		return CMD_ERROR;
 	trace_begin(sh, "recv");
 	trace_add(sh, "(%d, %lu, ", fd, n);
 	names_add_flags(&sh->line, names_msgflags, flags);
 	trace_add(sh, ")");
-	calls_before_block(sh);
+	if (!ready)
+		calls_before_block(sh);
 	ssize_t rc = receive(sh, fd, h, n, flags, NULL, NULL, &real);
-	show_received(sh, h, rc, n, flags, rc < 0 ? errno : 0);
+	int err = rc < 0 ? errno : 0;
+	calls_note_received(sh, h, rc, flags);
+	show_received(sh, h, rc, n, flags, err);
 	show_truncated(sh, real, n);
 	calls_end(sh);
 	return CMD_OK;
@@ -193,16 +237,19 @@ int cmd_recvfrom(struct shell *sh, int argc, struct word *argv)
 	if (calls_count(sh, &argv[1], SHELL_MAX_COUNT, &n) < 0 ||
 	    calls_flags(sh, argc, argv, 2, &flags) < 0)
 		return CMD_ERROR;
-	if (calls_would_deadlock(sh, fd, h, flags, n, "recvfrom"))
+	int ready = calls_known_ready(sh, h, flags, n);
+	if (!ready && calls_would_deadlock(sh, fd, h, flags, n, "recvfrom"))
 		return CMD_ERROR;
 	memset(&ss, 0, sizeof ss);
 	trace_begin(sh, "recvfrom");
 	trace_add(sh, "(%d, %lu, ", fd, n);
 	names_add_flags(&sh->line, names_msgflags, flags);
 	trace_add(sh, ")");
-	calls_before_block(sh);
+	if (!ready)
+		calls_before_block(sh);
 	ssize_t rc = receive(sh, fd, h, n, flags, &ss, &len, &real);
 	int err = rc < 0 ? errno : 0;
+	calls_note_received(sh, h, rc, flags);
 	show_received(sh, h, rc, n, flags, err);
 	if (rc >= 0 && len > 0 && ss.ss_family != AF_UNSPEC) {
 		trace_add(sh, " from ");
@@ -233,15 +280,18 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 		return CMD_ERROR;
 	}
 	for (;;) {
-		if (calls_would_deadlock(sh, fd, h, 0, n, "drain")) {
+		int ready = calls_known_ready(sh, h, 0, n);
+		if (!ready && calls_would_deadlock(sh, fd, h, 0, n, "drain")) {
 			sb_free(&all);
 			return CMD_ERROR;
 		}
 		trace_begin(sh, "recv");
 		trace_add(sh, "(%d, %lu, 0)", fd, n);
-		calls_before_block(sh);
+		if (!ready)
+			calls_before_block(sh);
 		rc = receive(sh, fd, h, n, 0, NULL, NULL, &real);
 		err = rc < 0 ? errno : 0;
+		calls_note_received(sh, h, rc, 0);
 		calls++;
 		show_received(sh, h, rc, n, 0, err);
 		trace_end(sh);

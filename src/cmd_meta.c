@@ -359,7 +359,8 @@ int cmd_set(struct shell *sh, int argc, struct word *argv)
 	}
 	if (setting)
 		return set_setting(sh, name, &argv[2]);
-	if (word_is(name, "rc") || word_is(name, "errno") || word_is(name, "data")) {
+	if (word_is(name, "rc") || word_is(name, "errno") || word_is(name, "data") ||
+	    word_is(name, "result")) {
 		out_error(sh, name, "set: ${%s} is set by each call and cannot be set by hand", name->s);
 		return CMD_ERROR;
 	}
@@ -383,6 +384,9 @@ int cmd_source(struct shell *sh, int argc, struct word *argv)
 	if (sh->depth >= SHELL_MAX_DEPTH) {
 		out_error(sh, f, "source: files nest more than %d deep (does %s source itself?)",
 			  SHELL_MAX_DEPTH, f->s);
+		/* Leave every nested file, or a file that sources itself twice
+		 * would run 2^16 times. */
+		sh->unwinding = 1;
 		return CMD_ERROR;
 	}
 	if (repl_read_file(f->s, &text, &len) < 0) {
@@ -400,6 +404,8 @@ int cmd_source(struct shell *sh, int argc, struct word *argv)
 	src.argc = argc - 2;
 	src.argv = args;
 	int rc = repl_run(sh, &src);
+	if (sh->depth <= 1)
+		sh->unwinding = 0;  /* back at the top: it goes on */
 	for (int i = 0; i < argc - 2; i++)
 		free(args[i]);
 	free(args);
@@ -454,6 +460,12 @@ int cmd_help(struct shell *sh, int argc, struct word *argv)
 	if (argc > 1) {
 		int amb;
 		const struct command_def *c = cmdtab_find(argv[1].s, argv[1].len, &amb);
+		if (c == NULL && amb) {
+			char cand[400];
+			cmdtab_candidates(argv[1].s, argv[1].len, cand, sizeof cand);
+			out_error(sh, &argv[1], "help: '%.40s' could be %s", argv[1].s, cand);
+			return CMD_ERROR;
+		}
 		if (c == NULL) {
 			const char *s = cmdtab_suggest(argv[1].s, argv[1].len);
 			out_error(sh, &argv[1], "help: no command '%.40s'%s%s%s", argv[1].s,
@@ -473,7 +485,10 @@ int cmd_help(struct shell *sh, int argc, struct word *argv)
 				continue;
 			char syn[64];
 			snprintf(syn, sizeof syn, "%s %s", c->name, c->args);
-			out_line(sh, "    %-30s %s", syn, c->summary);
+			if (strlen(syn) > 30)
+				out_line(sh, "    %s\n    %-30s %s", syn, "", c->summary);
+			else
+				out_line(sh, "    %-30s %s", syn, c->summary);
 		}
 	}
 	return CMD_OK;

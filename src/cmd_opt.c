@@ -109,7 +109,7 @@ const char *sockopt_name_at(int i)
 
 static const struct sockopt *find_option(struct shell *sh, const struct word *w)
 {
-	for (int i = 0; i < NOPTIONS; i++)
+	for (int i = 0; i < NOPTIONS && strlen(w->s) == w->len; i++)
 		if (strcmp(options[i].name, w->s) == 0 || strcasecmp(options[i].optsym, w->s) == 0)
 			return &options[i];
 	struct strbuf all = STRBUF_INIT;
@@ -125,6 +125,8 @@ static int parse_bool(const struct word *w, int *v)
 	static const char *const yes[] = { "on", "1", "yes", "true", NULL };
 	static const char *const no[] = { "off", "0", "no", "false", NULL };
 
+	if (strlen(w->s) != w->len)
+		return -1;  /* a NUL byte: "on\0x" is not "on" */
 	for (int i = 0; yes[i]; i++)
 		if (strcmp(w->s, yes[i]) == 0)
 			return *v = 1, 0;
@@ -164,7 +166,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 		break;
 	case K_LINGER: {
 		unsigned long secs = 0;
-		if (strcmp(vw->s, "off") == 0) {
+		if (vw->len == 3 && strcmp(vw->s, "off") == 0) {
 			val.l.l_onoff = 0;
 		} else {
 			if (calls_count(sh, vw, 1000000, &secs) < 0)
@@ -178,7 +180,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 	}
 	case K_TIMEVAL: {
 		double secs = 0;
-		if (strcmp(vw->s, "off") != 0 && calls_seconds(sh, vw, &secs) < 0)
+		if (!(vw->len == 3 && strcmp(vw->s, "off") == 0) && calls_seconds(sh, vw, &secs) < 0)
 			return CMD_ERROR;
 		val.tv.tv_sec = (time_t)secs;
 		val.tv.tv_usec = (suseconds_t)lround((secs - floor(secs)) * 1e6);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "calls.h"
@@ -31,7 +32,8 @@ static const struct name_value *keyword(struct shell *sh, const struct word *w,
 		struct strbuf all = STRBUF_INIT;
 		for (const struct name_value *t = tab; t->name; t++)
 			sb_printf(&all, "%s%s", all.len ? ", " : "", t->name);
-		out_error(sh, w, "unknown %s '%.40s' (one of: %s)", what, w->s, all.buf);
+		out_error(sh, w, "unknown %s '%.40s'%s (one of: %s)", what, w->s,
+			  memchr(w->s, '\0', w->len) ? " with a NUL byte after it" : "", all.buf);
 		sb_free(&all);
 	}
 	return nv;
@@ -151,7 +153,7 @@ int cmd_accept(struct shell *sh, int argc, struct word *argv)
 	if (fd >= 0) {
 		trace_add(sh, " from ");
 		trace_addr(sh, (struct sockaddr *)&ss, len);
-		addr_format(&sh->last.text, (struct sockaddr *)&ss, len);
+		addr_text(&sh->last.text, (struct sockaddr *)&ss, len);
 		memcpy(&sh->from, &ss, len);
 		sh->fromlen = len;
 	}
@@ -259,7 +261,7 @@ static int name_call(struct shell *sh, const char *call,
 	if (rc == 0) {
 		trace_add(sh, " ");
 		trace_addr(sh, (struct sockaddr *)&ss, len);
-		addr_format(&sh->last.text, (struct sockaddr *)&ss, len);
+		addr_text(&sh->last.text, (struct sockaddr *)&ss, len);
 	}
 	trace_end(sh);
 	return CMD_OK;
@@ -299,7 +301,7 @@ static void list_results(struct shell *sh, const struct addrinfo *res)
 		out_line(sh, "%s", row.buf);
 		if (sh->last.text.len > 0)
 			sb_addc(&sh->last.text, ' ');
-		addr_format(&sh->last.text, ai->ai_addr, ai->ai_addrlen);
+		addr_text(&sh->last.text, ai->ai_addr, ai->ai_addrlen);
 	}
 	sb_free(&row);
 }
@@ -444,7 +446,7 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 	for (int i = 1; i < argc; i++)
 		if (bad_word(sh, &argv[i]))
 			return CMD_ERROR;
-	if (argv[1].flags == 0 && argv[1].s[0] == '@') {
+	if (!(argv[1].flags & WORD_QUOTED) && argv[1].s[0] == '@') {
 		/* @N or @from: that address, written out numerically. */
 		struct addr_list al;
 		int next;
@@ -463,7 +465,7 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 			out_error(sh, &argv[1], "dial: a PORT must follow the host '%.60s'", argv[1].s);
 			return CMD_ERROR;
 		}
-		if (argv[2].flags == 0 && argv[2].s[0] == '@') {
+		if (!(argv[2].flags & WORD_QUOTED) && argv[2].s[0] == '@') {
 			if (calls_port_of(sh, &argv[2], &port) < 0)
 				return CMD_ERROR;
 		} else if (addr_port(argv[2].s, type, &port, msg, sizeof msg) < 0) {
@@ -511,5 +513,30 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 	}
 	if (res != NULL)
 		freeaddrinfo(res);
+	return CMD_OK;
+}
+
+int cmd_unlink(struct shell *sh, int argc, struct word *argv)
+{
+	const struct word *path = &argv[1];
+	struct stat st;
+
+	(void)argc;
+	if (path->len == 0 || memchr(path->s, '\0', path->len) != NULL) {
+		out_error(sh, path, "unlink: bad path");
+		return CMD_ERROR;
+	}
+	/* A lesson may clean up its own socket paths, never delete a file. */
+	if (lstat(path->s, &st) == 0 && !S_ISSOCK(st.st_mode)) {
+		out_error(sh, path, "unlink: %s is not a socket; only a socket's path is removed",
+			  path->s);
+		return CMD_ERROR;
+	}
+	trace_begin(sh, "unlink");
+	trace_add(sh, "(");
+	sb_add_quoted(&sh->line, path->s, path->len);
+	trace_add(sh, ")");
+	int rc = unlink(path->s);
+	calls_finish(sh, NULL, rc, rc < 0 ? errno : 0, 0);
 	return CMD_OK;
 }

@@ -74,6 +74,7 @@ int cmd_getaddrinfo(struct shell *, int, struct word *);
 int cmd_gethostname(struct shell *, int, struct word *);
 int cmd_socketpair(struct shell *, int, struct word *);
 int cmd_dial(struct shell *, int, struct word *);
+int cmd_unlink(struct shell *, int, struct word *);
 int cmd_send(struct shell *, int, struct word *);
 int cmd_recv(struct shell *, int, struct word *);
 int cmd_sendto(struct shell *, int, struct word *);

@@ -41,8 +41,9 @@ void lesson_point(struct shell *sh, int ok, const char *desc, const char *diag)
 	}
 	if (!ok) {
 		fflush(stdout);
-		fprintf(stderr, "%s%sexpect failed:%s %s\n", "", out_color(sh, "1;31"),
-			out_reset(sh), desc);
+		int color = isatty(STDERR_FILENO);  /* stderr may be a file */
+		fprintf(stderr, "%sexpect failed:%s %s\n", color ? out_color(sh, "1;31") : "",
+			color ? out_reset(sh) : "", desc);
 		if (diag != NULL)
 			fprintf(stderr, "    %s\n", diag);
 	}
@@ -59,9 +60,34 @@ void lesson_failure(struct shell *sh, const char *desc)
 	}
 }
 
+void lesson_pending(struct shell *sh, const char *desc)
+{
+	lesson_settle(sh);
+	sb_reset(&sh->pending);
+	sb_adds(&sh->pending, desc);
+	sh->has_pending = 1;
+}
+
+void lesson_settle(struct shell *sh)
+{
+	if (!sh->has_pending)
+		return;
+	sh->has_pending = 0;
+	if (!sh->tap && sh->src != NULL && !sh->src->terminal) {
+		fflush(stdout);
+		fprintf(stderr, "%s\n", sh->pending.buf);
+	}
+	lesson_failure(sh, sh->pending.buf);
+}
+
 void lesson_finish(struct shell *sh)
 {
+	lesson_settle(sh);
+	sb_free(&sh->pending);
 	if (!sh->tap)
+		return;
+	/* After "Bail out!" the harness reads nothing more. */
+	if (sh->status == EXIT_USAGE && sh->tests == 0)
 		return;
 	if (sh->tests == 0)
 		printf("1..0 # SKIP no expect lines\n");
@@ -75,6 +101,8 @@ static void describe_result(const struct result *r, struct strbuf *sb)
 {
 	if (r->timed_out)
 		sb_adds(sb, "timeout ");
+	if (r->truncated)
+		sb_adds(sb, "truncated ");
 	if (r->gai != 0) {
 		const char *n = errname_gai_name(r->gai);
 		sb_adds(sb, n ? n : "EAI_?");
@@ -124,6 +152,8 @@ static int matches(struct shell *sh, const struct word *w)
 		return r->err == 0 && r->gai == 0 && !r->timed_out;
 	if (strcmp(s, "timeout") == 0)
 		return r->timed_out;
+	if (strcmp(s, "truncated") == 0)
+		return r->truncated;
 	if (strncmp(s, "EAI_", 4) == 0) {
 		int v = errname_gai_value(s);
 		return v == 0 ? -1 : r->gai == v;
@@ -144,11 +174,15 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 		out_error(sh, &argv[0], "expect: no call has run yet, so there is nothing to check");
 		return CMD_ERROR;
 	}
+	for (int i = 1; i < argc; i++)
+		if (word_is(&argv[i], "timeout") && sh->last.timed_out)
+			sh->has_pending = 0;  /* the time-out was expected */
+	lesson_settle(sh);
 	for (int i = 1; i < argc; i++) {
 		int m = matches(sh, &argv[i]);
 		if (m < 0) {
 			out_error(sh, &argv[i], "expect: '%.40s' is not a number, a \"string\", an errno "
-				  "name, eof, ok or timeout", argv[i].s);
+				  "name, eof, ok, timeout or truncated", argv[i].s);
 			sb_free(&desc);
 			return CMD_ERROR;
 		}
@@ -178,6 +212,8 @@ void lesson_journal(struct shell *sh, const char *text, size_t len, int made_cal
 	struct strbuf *j = &sh->journal;
 	const struct result *r = &sh->last;
 
+	if (sh->no_journal)
+		return;
 	sb_add(j, text, len);
 	sb_addc(j, '\n');
 	if (!made_call || !r->valid)
@@ -194,8 +230,15 @@ void lesson_journal(struct shell *sh, const char *text, size_t len, int made_cal
 	else if (r->has_data) {
 		sb_printf(j, "%lld ", r->rc);
 		sb_add_quoted(j, r->data.buf, r->data.len);
-	} else
+	} else {
 		sb_printf(j, "%lld", r->rc);
+		/* An option's value replays the same; addresses (ports the
+		 * kernel chose) would not. */
+		if (r->text.len > 0 && strcmp(r->call, "getsockopt") == 0) {
+			sb_addc(j, ' ');
+			sb_add_quoted(j, r->text.buf, r->text.len);
+		}
+	}
 	sb_addc(j, '\n');
 }
 
@@ -204,6 +247,13 @@ int cmd_save(struct shell *sh, int argc, struct word *argv)
 	int force = 0;
 	const struct word *file = &argv[1];
 
+	/* A lesson file may be someone else's: it may read files, never
+	 * write them (a saved journal can be made to read as a shell script). */
+	if (sh->src != NULL && !sh->src->terminal && !sh->src->user) {
+		out_error(sh, &argv[0], "save: only at the prompt, in -c COMMANDS or on stdin: "
+			  "a lesson file cannot write files");
+		return CMD_ERROR;
+	}
 	if (argc == 3) {
 		if (!word_is(&argv[1], "-f")) {
 			out_error(sh, &argv[1], "save: the only option is -f (overwrite)");
@@ -211,6 +261,9 @@ int cmd_save(struct shell *sh, int argc, struct word *argv)
 		}
 		force = 1;
 		file = &argv[2];
+	} else if (word_is(&argv[1], "-f")) {
+		out_error(sh, &argv[1], "save: -f must be followed by a FILE");
+		return CMD_ERROR;
 	}
 	if (file->len == 0 || memchr(file->s, '\0', file->len) != NULL) {
 		out_error(sh, file, "save: bad file name");

@@ -46,17 +46,40 @@ int word_is(const struct word *w, const char *s)
 	return w->flags == 0 && w->len == n && memcmp(w->s, s, n) == 0;
 }
 
-static int fail(struct lexer *lx, size_t at, size_t width, const char *fmt, const char *arg)
+/* The message is msg with its one "%s", if any, replaced by arg (not a
+ * printf format: nothing else in it is interpreted). */
+static int fail(struct lexer *lx, size_t at, size_t width, const char *msg, const char *arg)
 {
+	const char *hole = strstr(msg, "%s");
+
 	lx->err->col = (int)at + 1;
 	lx->err->width = width > 0 ? (int)width : 1;
-	snprintf(lx->err->msg, sizeof lx->err->msg, fmt, arg ? arg : "");
+	if (hole == NULL)
+		snprintf(lx->err->msg, sizeof lx->err->msg, "%s", msg);
+	else
+		snprintf(lx->err->msg, sizeof lx->err->msg, "%.*s%s%s", (int)(hole - msg), msg,
+			 arg ? arg : "", hole + 2);
 	return -1;
 }
 
+/* Every byte of every line is classified: one table lookup each. */
+enum { BYTE_BLANK = 1, BYTE_SPECIAL = 2 };
+static const unsigned char byte_class[256] = {
+	[' '] = BYTE_BLANK, ['\t'] = BYTE_BLANK, ['\r'] = BYTE_BLANK,
+	['\v'] = BYTE_BLANK, ['\f'] = BYTE_BLANK, ['\n'] = BYTE_BLANK,
+	[';'] = BYTE_SPECIAL, ['#'] = BYTE_SPECIAL, ['\''] = BYTE_SPECIAL,
+	['"'] = BYTE_SPECIAL, ['$'] = BYTE_SPECIAL,
+};
+
 static int is_blank(int c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n';
+	return byte_class[(unsigned char)c] & BYTE_BLANK;
+}
+
+/* A byte that goes into a bare word as it is. */
+static int plain(char c)
+{
+	return byte_class[(unsigned char)c] == 0;
 }
 
 static int hexval(int c)
@@ -147,13 +170,15 @@ static int expand(struct lexer *lx)
 	} else {
 		char nm[64];
 		snprintf(nm, sizeof nm, "%.*s", (int)(namelen < 60 ? namelen : 60), p + name);
-		if (isdigit((unsigned char)nm[0]))
-			return fail(lx, start, lx->i - start,
-				    "argument $%s was not given (write ${%s:-default} for a default)", nm);
 		lx->err->col = (int)start + 1;
 		lx->err->width = (int)(lx->i - start);
-		snprintf(lx->err->msg, sizeof lx->err->msg,
-			 "${%s} is not set (set it, or write ${%s:-default})", nm, nm);
+		if (isdigit((unsigned char)nm[0]))
+			snprintf(lx->err->msg, sizeof lx->err->msg,
+				 "argument $%s was not given (write ${%s:-default} for a default)",
+				 nm, nm);
+		else
+			snprintf(lx->err->msg, sizeof lx->err->msg,
+				 "${%s} is not set (set it, or write ${%s:-default})", nm, nm);
 		return -1;
 	}
 	return 0;
@@ -228,11 +253,11 @@ static int read_word(struct lexer *lx)
 		if (c == '\'') {
 			size_t q = lx->i++;
 			lx->flags |= WORD_QUOTED;
-			while (lx->i < lx->len && lx->p[lx->i] != '\'')
-				sb_addc(&cmd->text, lx->p[lx->i++]);
-			if (lx->i >= lx->len)
+			const char *end = memchr(lx->p + lx->i, '\'', lx->len - lx->i);
+			if (end == NULL)
 				return fail(lx, q, lx->len - q, "unterminated '...' string", NULL);
-			lx->i++;
+			sb_add(&cmd->text, lx->p + lx->i, (size_t)(end - (lx->p + lx->i)));
+			lx->i = (size_t)(end - lx->p) + 1;
 		} else if (c == '"') {
 			size_t q = lx->i++;
 			lx->flags |= WORD_QUOTED;
@@ -249,8 +274,13 @@ static int read_word(struct lexer *lx)
 					if (expand(lx) < 0)
 						return -1;
 				} else {
-					sb_addc(&cmd->text, c);
-					lx->i++;
+					/* A run of plain bytes at once. */
+					size_t j = lx->i + 1;
+					while (j < lx->len && lx->p[j] != '"' && lx->p[j] != '\\' &&
+					       lx->p[j] != '$')
+						j++;
+					sb_add(&cmd->text, lx->p + lx->i, j - lx->i);
+					lx->i = j;
 				}
 			}
 			lx->i++;
@@ -258,8 +288,11 @@ static int read_word(struct lexer *lx)
 			if (expand(lx) < 0)
 				return -1;
 		} else {
-			sb_addc(&cmd->text, c);
-			lx->i++;
+			size_t j = lx->i + 1;
+			while (j < lx->len && plain(lx->p[j]))
+				j++;
+			sb_add(&cmd->text, lx->p + lx->i, j - lx->i);
+			lx->i = j;
 		}
 	}
 	struct word *w = &cmd->w[cmd->n++];

@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -65,6 +66,20 @@ static void signals(void)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
+/* Hold 0, 1 and 2 open even when we were started without them, so that no
+ * socket becomes stdout or stderr.  A closed stdout gets /dev/null opened
+ * read-only: every write to it fails, and the exit says so. */
+static void hold_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		int got = open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY);
+		if (got >= 0 && got != fd)
+			close(got);  /* a lower one was closed too: it took that */
+	}
+}
+
 /* Close what we inherited above stderr, so the first socket is 3. */
 static void close_inherited(void)
 {
@@ -115,6 +130,7 @@ static int interact(struct shell *sh, double timeout, int timeout_given)
 	if (!isatty(STDIN_FILENO)) {
 		memset(&src, 0, sizeof src);
 		src.name = "<stdin>";
+		src.user = 1;
 		src.fp = stdin;
 		return repl_run(sh, &src);
 	}
@@ -150,6 +166,7 @@ int main(int argc, char **argv)
 	int opt, stay = 0, no_color = 0, timeout_given = 0;
 	double timeout = 10;
 
+	hold_std_fds();
 	close_inherited();
 	memset(&sh, 0, sizeof sh);
 	sh.current = -1;
@@ -201,6 +218,7 @@ int main(int argc, char **argv)
 	int rc = CMD_OK, ran_script = 0;
 	if (commands != NULL) {
 		src.name = "-c";
+		src.user = 1;
 		src.text = commands;
 		src.len = strlen(commands);
 		src.argc = argc - optind;
@@ -212,6 +230,7 @@ int main(int argc, char **argv)
 		src.argv = argv + optind + 1;
 		if (strcmp(file, "-") == 0) {
 			src.name = "<stdin>";
+			src.user = 1;
 			src.fp = stdin;
 			if (sh.check_only) {
 				size_t cap = 0, len = 0;
@@ -256,6 +275,9 @@ int main(int argc, char **argv)
 	}
 	if (timeout_given || ran_script || !isatty(STDIN_FILENO))
 		sh.timeout = timeout;
+	/* save runs only at the prompt and in -c: a lesson file run alone
+	 * never reaches either, and a long one need not keep its journal. */
+	sh.no_journal = ran_script && commands == NULL && !stay;
 	if (ran_script)
 		rc = repl_run(&sh, &src);
 	if ((!ran_script || stay) && (rc != CMD_EXIT || (sh.interrupted && stay))) {
@@ -268,7 +290,12 @@ int main(int argc, char **argv)
 	int status = sh.status;
 	shell_free(&sh);
 	free(text);
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
+		/* A closed stdout, a full disk, a reader that went away: the
+		 * output is incomplete, so say so. */
+		fprintf(stderr, "sockshell: cannot write standard output%s%s\n",
+			errno ? ": " : "", errno ? strerror(errno) : "");
 		if (status == EXIT_GOOD)
 			status = EXIT_FAILED;
 	}

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "addr.h"
 #include "errname.h"
@@ -24,8 +25,11 @@ void out_init(struct shell *sh)
 	sb_init(&sh->line);
 	sb_init(&sh->last.data);
 	sb_init(&sh->last.text);
-	/* Full buffering; out_flush runs before every wait. */
-	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	/* Full buffering; out_flush runs before every wait.  The buffer is
+	 * given: glibc ignores the size when it allocates one itself, and
+	 * uses st_blksize (4 KiB for a pipe or /dev/null).  It stays with
+	 * stdout until the exit, so it is never freed. */
+	setvbuf(stdout, xmalloc(1 << 16), _IOFBF, 1 << 16);
 }
 
 const char *out_color(struct shell *sh, const char *code)
@@ -63,6 +67,7 @@ void trace_begin(struct shell *sh, const char *call)
 	r->gai = 0;
 	r->has_data = 0;
 	r->timed_out = 0;
+	r->truncated = 0;
 	sb_reset(&r->data);
 	sb_reset(&r->text);
 }
@@ -144,9 +149,16 @@ void trace_end(struct shell *sh)
 {
 	const char *prefix = sh->tap ? "# " : "";
 
-	fputs(prefix, stdout);
+	/* Ctrl-C stopped the call: the terminal echoed "^C" where this
+	 * line begins, so write over it. */
+	if (sh->last.err == EINTR && shell_sigint && isatty(STDOUT_FILENO))
+		fputc('\r', stdout);
+	if (*prefix != '\0')
+		fputs(prefix, stdout);
+	/* The line and its newline in one go: one stdio call per line. */
+	sb_addc(&sh->line, '\n');
 	fwrite(sh->line.buf, 1, sh->line.len, stdout);
-	fputc('\n', stdout);
+	sh->line.buf[--sh->line.len] = '\0';
 	if (sh->display != DISPLAY_TEXT && sh->last.has_data && sh->last.data.len > 0) {
 		struct strbuf dump = STRBUF_INIT;
 		sb_add_hexdump(&dump, sh->tap ? "#   " : "  ", sh->last.data.buf, sh->last.data.len);
@@ -203,7 +215,11 @@ static void location(struct shell *sh, const char *file, long line)
 {
 	if (file != NULL)
 		fprintf(stderr, "%s:%ld: ", file, line);
-	fprintf(stderr, "%serror:%s ", out_color(sh, "1;31"), out_reset(sh));
+	/* stderr may be a file while stdout is the terminal: colour only
+	 * a terminal. */
+	int color = isatty(STDERR_FILENO);
+	fprintf(stderr, "%serror:%s ", color ? out_color(sh, "1;31") : "",
+		color ? out_reset(sh) : "");
 }
 
 void out_error(struct shell *sh, const struct word *w, const char *fmt, ...)

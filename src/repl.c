@@ -56,7 +56,11 @@ int var_lookup(void *ctx, const char *name, size_t len, const char **val, size_t
 	static char num[32];
 
 	if (isdigit((unsigned char)name[0])) {
-		long n = strtol(name, NULL, 10);
+		/* Only name[0..len): "$12" is $1 then "2", and the name is
+		 * not NUL-terminated. */
+		long n = 0;
+		for (size_t i = 0; i < len && isdigit((unsigned char)name[i]) && n < 100000; i++)
+			n = n * 10 + (name[i] - '0');
 		const struct source *s = sh->src;
 		while (s != NULL && s->argv == NULL)
 			s = s->up;
@@ -84,6 +88,11 @@ int var_lookup(void *ctx, const char *name, size_t len, const char **val, size_t
 				sh->last.err ? errname_name(sh->last.err) : "";
 		*val = e ? e : "";
 		*vlen = strlen(*val);
+		return sh->last.valid;
+	}
+	if (is(name, len, "result")) {
+		*val = sh->last.text.buf ? sh->last.text.buf : "";
+		*vlen = sh->last.text.len;
 		return sh->last.valid;
 	}
 	if (is(name, len, "data")) {
@@ -210,14 +219,19 @@ static int next_line(struct shell *sh, struct source *src, char **owned, const c
 
 /* ---- checking ---- */
 
-/* Check one lexed command's name and argument count.  Returns 0, or -1
- * with the message in msg and the bad word in *bad. */
-static int check_command(const struct command *cmd, char *msg, size_t msglen, int *bad)
+/* Check one lexed command's name and argument count.  Returns 0, with
+ * its table row in *found (NULL when the name is an expansion, unknown
+ * until run time), or -1 with the message in msg and the bad word in *bad. */
+static int check_command(const struct command *cmd, char *msg, size_t msglen, int *bad,
+			 const struct command_def **found)
 {
 	int first = 0;
 	const struct word *w = cmd->w;
 
-	if (cmd->n > 0 && w[0].flags == 0 && w[0].len > 0 && isdigit((unsigned char)w[0].s[0])) {
+	*found = NULL;
+
+	if (cmd->n > 0 && !(w[0].flags & WORD_QUOTED) && w[0].len > 0 &&
+	    isdigit((unsigned char)w[0].s[0])) {
 		for (size_t i = 0; i < w[0].len; i++) {
 			if (!isdigit((unsigned char)w[0].s[i])) {
 				snprintf(msg, msglen, "'%.40s' is not a handle number", w[0].s);
@@ -256,6 +270,7 @@ static int check_command(const struct command *cmd, char *msg, size_t msglen, in
 		*bad = argc < def->min ? first : first + 1 + (def->max >= 0 ? def->max : 0);
 		return -1;
 	}
+	*found = def;
 	return 0;
 }
 
@@ -284,7 +299,8 @@ int repl_check(struct shell *sh, struct source *src)
 				errors++;
 				break;
 			}
-			if (check_command(&cmd, msg, sizeof msg, &bad) < 0) {
+			const struct command_def *def;
+			if (check_command(&cmd, msg, sizeof msg, &bad, &def) < 0) {
 				int col = bad < cmd.n ? cmd.w[bad].col : (int)cmd.end + 1;
 				int width = bad < cmd.n ? (int)cmd.w[bad].len : 1;
 				out_syntax_error(sh, src->name, line, p, len, col, width, msg);
@@ -312,12 +328,13 @@ static int dispatch(struct shell *sh, struct command *cmd, const char *text, siz
 	struct word *w = cmd->w;
 	int n = cmd->n, bad;
 	char msg[600];
+	const struct command_def *def;
 
-	if (check_command(cmd, msg, sizeof msg, &bad) < 0) {
+	if (check_command(cmd, msg, sizeof msg, &bad, &def) < 0) {
 		usage_error(sh, bad < n ? &w[bad] : NULL, msg);
 		return CMD_ERROR;
 	}
-	if (w[0].flags == 0 && isdigit((unsigned char)w[0].s[0])) {
+	if (!(w[0].flags & WORD_QUOTED) && isdigit((unsigned char)w[0].s[0])) {
 		int fd;
 		if (!calls_is_handle(sh, &w[0], &fd)) {
 			out_error(sh, &w[0], "there is no open handle %.40s", w[0].s);
@@ -330,12 +347,15 @@ static int dispatch(struct shell *sh, struct command *cmd, const char *text, siz
 			return CMD_OK;
 	}
 	int amb;
-	const struct command_def *def = cmdtab_find(w[0].s, w[0].len, &amb);
+	if (def == NULL)  /* a ${...} in command position: look it up now */
+		def = cmdtab_find(w[0].s, w[0].len, &amb);
 	if (def == NULL) {
 		/* Only a ${...} in command position gets here. */
 		usage_error(sh, &w[0], "unknown command");
 		return CMD_ERROR;
 	}
+	if (def->fn != cmd_expect)
+		lesson_settle(sh);
 	unsigned long calls = sh->ncalls;
 	int rc = def->fn(sh, n, w);
 	int made_call = sh->ncalls != calls;
@@ -343,7 +363,7 @@ static int dispatch(struct shell *sh, struct command *cmd, const char *text, siz
 	 * lines of a sourced file are replayed by its source line. */
 	if (!(def->flags & CMD_NOSAVE) && rc != CMD_ERROR && sh->depth == 1)
 		lesson_journal(sh, text, len, made_call && !(def->flags & CMD_NOEXPECT));
-	if (sh->errexit && rc != CMD_EXIT &&
+	if (sh->errexit && rc != CMD_EXIT && !(sh->src != NULL && sh->src->terminal) &&
 	    (rc == CMD_ERROR || (made_call && (sh->last.err || sh->last.gai || sh->last.timed_out)))) {
 		if (sh->status == EXIT_GOOD)
 			sh->status = EXIT_FAILED;
@@ -376,7 +396,7 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 			struct word w = { line, 0, err.col, 0 };
 			w.len = (size_t)err.width;
 			usage_error(sh, &w, err.msg);
-			return CMD_ERROR;
+			return sh->errexit && !sh->src->terminal ? CMD_EXIT : CMD_ERROR;
 		}
 		if (sh->cmd.n == 0)
 			continue;
@@ -393,7 +413,14 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 			}
 			return CMD_ERROR;
 		}
-		if (rc == CMD_EXIT)
+		if (rc == CMD_ERROR && sh->errexit && !(sh->src != NULL && sh->src->terminal)) {
+			/* -e: a shell error (no such handle, a bad argument)
+			 * stops the script as a failed call does. */
+			if (sh->status == EXIT_GOOD)
+				sh->status = EXIT_FAILED;
+			return CMD_EXIT;
+		}
+		if (rc == CMD_EXIT || sh->unwinding)
 			return rc;
 	}
 	return rc;
@@ -421,7 +448,7 @@ int repl_run(struct shell *sh, struct source *src)
 		rc = run_line(sh, line, len);
 		free(owned);
 		owned = NULL;
-		if (rc == CMD_EXIT)
+		if (rc == CMD_EXIT || sh->unwinding)
 			break;
 	}
 	sh->cmd_line = NULL;

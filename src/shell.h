@@ -39,6 +39,11 @@ struct handle {
 	int timeo;              /* SO_RCVTIMEO/SO_SNDTIMEO armed by us */
 	int user_timeo;         /* the user set them: never touched again */
 	unsigned long used;     /* when it was last used, for "current" */
+	/* What the peer handle sent that this one has not read yet (bytes,
+	 * or datagrams when not a stream): a lower bound, true only while
+	 * queued_at equals the shell's ncalls (no call has run since). */
+	size_t queued;
+	unsigned long queued_at;
 };
 
 /* What the previous call returned: for expect, ${rc}, ${errno}, ${data}. */
@@ -50,6 +55,7 @@ struct result {
 	int gai;                /* getaddrinfo's code, 0 when none */
 	int has_data;           /* recv-like: data holds what was received */
 	int timed_out;
+	int truncated;          /* a datagram or record did not fit */
 	struct strbuf data;     /* bytes received */
 	struct strbuf text;     /* a result that is text: an address, a name */
 };
@@ -68,6 +74,7 @@ struct source {
 	size_t len, pos;
 	FILE *fp;               /* or a stream read line by line */
 	int terminal;           /* or the terminal, through the line editor */
+	int user;               /* -c or stdin: the user's own commands, as if typed */
 	long line;              /* the line being run */
 	int argc;               /* $1..: the lesson's arguments */
 	char **argv;
@@ -84,6 +91,7 @@ struct shell {
 	/* input */
 	struct source *src;     /* innermost source, for FILE:LINE: */
 	int depth;
+	int unwinding;          /* "source" nested too deep: leave every nested file */
 	struct command cmd;     /* the command being run (reused) */
 	const char *cmd_line;   /* its line, for carets under errors */
 	size_t cmd_line_len;
@@ -104,12 +112,15 @@ struct shell {
 
 	/* lesson accounting */
 	int tests, failures;    /* TAP test points and failed ones */
+	struct strbuf pending;  /* a failure not yet reported (lesson_pending) */
+	int has_pending;
 	int status;             /* the exit status so far */
 	int interrupted;        /* a SIGINT stopped a call: stop the script */
 
 	/* output */
 	struct strbuf line;     /* the trace line being built */
 	struct strbuf journal;  /* the session, for "save" */
+	int no_journal;         /* no "save" can run (a lesson file alone): keep none */
 	const char *progname;
 };
 
@@ -187,6 +198,11 @@ void lesson_point(struct shell *sh, int ok, const char *desc, const char *diag);
 /* A failure that is not an expect (a timeout, a shell error in a script):
  * status 1 and, in TAP mode, a "not ok" point so no harness misses it. */
 void lesson_failure(struct shell *sh, const char *desc);
+/* A failure that the next command may still settle: a timed-out call is a
+ * failure unless an "expect timeout" follows it. */
+void lesson_pending(struct shell *sh, const char *desc);
+/* Report the pending failure, if any (before any command but expect). */
+void lesson_settle(struct shell *sh);
 /* The end of a run: the TAP plan. */
 void lesson_finish(struct shell *sh);
 /* Record one command line for "save", with the expect line of its result. */
