@@ -304,6 +304,7 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 	trace_begin(sh, "drain");
 	trace_add(sh, "(%d, %lu) = %zu bytes in %ld recv call%s", fd, n, all.len, calls,
 		  calls == 1 ? "" : "s");
+	sb_printf(&sh->last.text, "%ld", calls);  /* ${result}: how many calls */
 	if (rc == 0)
 		trace_add(sh, ", then EOF");
 	sh->last.rc = rc < 0 ? -1 : (long long)all.len;

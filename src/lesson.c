@@ -146,6 +146,23 @@ static int matches(struct shell *sh, const struct word *w)
 			return -1;
 		return r->gai == 0 && r->rc == v;
 	}
+	if (s[0] == '<' || s[0] == '>' || (s[0] == '!' && s[1] == '=')) {
+		/* A comparison with the return value: <N, <=N, >N, >=N, !=N. */
+		int op = s[0], eq = s[1] == '=';
+		const char *num = s + 1 + eq;
+		char *end;
+		errno = 0;
+		long long v = strtoll(num, &end, 10);
+		if (end == num || *end != '\0' || errno != 0)
+			return -1;
+		if (r->gai != 0)
+			return 0;
+		if (op == '!')
+			return r->rc != v;
+		if (op == '<')
+			return eq ? r->rc <= v : r->rc < v;
+		return eq ? r->rc >= v : r->rc > v;
+	}
 	if (strcmp(s, "eof") == 0)
 		return r->has_data && r->rc == 0 && r->err == 0;
 	if (strcmp(s, "ok") == 0)
@@ -182,7 +199,7 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 		int m = matches(sh, &argv[i]);
 		if (m < 0) {
 			out_error(sh, &argv[i], "expect: '%.40s' is not a number, a \"string\", an errno "
-				  "name, eof, ok, timeout or truncated", argv[i].s);
+				  "name, a comparison (<N >N <=N >=N !=N), eof, ok, timeout or truncated", argv[i].s);
 			sb_free(&desc);
 			return CMD_ERROR;
 		}
