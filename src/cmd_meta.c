@@ -15,8 +15,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 #include <time.h>
 #ifdef HAVE_NETINET_TCP_H
 #include <netinet/in.h>
@@ -144,6 +147,19 @@ static void row_flags(int fd, const struct handle *h, struct strbuf *flags)
 		sb_addc(flags, '-');
 }
 
+/* Append s left-aligned in width columns and the gap after it (none after
+ * the last column): what "%-*s  " prints, without a printf per cell. */
+static void add_cell(struct strbuf *line, const char *s, size_t width, int last)
+{
+	size_t n = strlen(s);
+
+	sb_add(line, s, n);
+	if (last)
+		return;
+	for (; n < width + 2; n++)
+		sb_addc(line, ' ');
+}
+
 int cmd_status(struct shell *sh, int argc, struct word *argv)
 {
 	int n = handle_count(sh), r = 0;
@@ -183,17 +199,13 @@ int cmd_status(struct shell *sh, int argc, struct word *argv)
 	struct strbuf line = STRBUF_INIT;
 	sb_adds(&line, "  ");
 	for (int c = 0; c < NCOLS; c++)
-		sb_printf(&line, "%-*s%s", c == NCOLS - 1 ? 0 : (int)width[c], headings[c],
-			  c == NCOLS - 1 ? "" : "  ");
+		add_cell(&line, headings[c], width[c], c == NCOLS - 1);
 	out_line(sh, "%s", line.buf);
 	for (int i = 0; i < r; i++) {
 		sb_reset(&line);
 		sb_adds(&line, fds[i] == sh->current ? "* " : "  ");
-		for (int c = 0; c < NCOLS; c++) {
-			struct strbuf *cell = &cells[i * NCOLS + c];
-			sb_printf(&line, "%-*s%s", c == NCOLS - 1 ? 0 : (int)width[c], cell->buf,
-				  c == NCOLS - 1 ? "" : "  ");
-		}
+		for (int c = 0; c < NCOLS; c++)
+			add_cell(&line, cells[i * NCOLS + c].buf, width[c], c == NCOLS - 1);
 		out_line(sh, "%s", line.buf);
 	}
 	sb_free(&line);
@@ -503,4 +515,64 @@ int cmd_quit(struct shell *sh, int argc, struct word *argv)
 		sh->status = (int)st;
 	}
 	return CMD_EXIT;
+}
+
+/* Can this machine make a socket of family on its loopback address? */
+static int have_family(int family)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	int fd = socket(family, SOCK_DGRAM, 0);
+
+	if (fd < 0)
+		return 0;
+	memset(&ss, 0, sizeof ss);
+	if (family == AF_INET6) {
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+		in6->sin6_family = AF_INET6;
+		in6->sin6_addr = in6addr_loopback;
+		len = sizeof *in6;
+	} else if (family == AF_INET) {
+		struct sockaddr_in *in = (struct sockaddr_in *)&ss;
+		in->sin_family = AF_INET;
+		in->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		len = sizeof *in;
+	} else {
+		close(fd);
+		return 1;  /* a unix socket needs no address to exist */
+	}
+	int ok = bind(fd, (struct sockaddr *)&ss, len) == 0;
+	close(fd);
+	return ok;
+}
+
+int cmd_require(struct shell *sh, int argc, struct word *argv)
+{
+	static const struct { const char *name; int family; const char *why; } needs[] = {
+		{ "ipv4", AF_INET, "no IPv4 on this machine" },
+		{ "ipv6", AF_INET6, "no IPv6 on this machine (::1 cannot be bound)" },
+		{ "unix", AF_UNIX, "no unix-domain sockets on this machine" },
+	};
+
+	(void)argc;
+	for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
+		if (!word_is(&argv[1], needs[i].name))
+			continue;
+		if (have_family(needs[i].family))
+			return CMD_OK;
+		if (sh->tests > 0) {
+			out_error(sh, &argv[1], "require: %s, but the lesson has already checked "
+				  "things (put require before the first expect)", needs[i].why);
+			return CMD_EXIT;
+		}
+		if (sh->tap) {
+			printf("1..0 # SKIP %s\n", needs[i].why);
+			sh->skipped = 1;
+		} else {
+			out_line(sh, "skipped: %s", needs[i].why);
+		}
+		return CMD_EXIT;
+	}
+	out_error(sh, &argv[1], "require: write ipv4, ipv6 or unix");
+	return CMD_ERROR;
 }

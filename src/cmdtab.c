@@ -285,6 +285,17 @@ const struct command_def cmdtab[] = {
 	  NULL, NULL,
 	  1, 2, CMD_NOSAVE, { A_FILE, A_FILE, A_NONE, A_NONE }, A_NONE, cmd_save },
 
+	{ "require", "ipv4|ipv6|unix", "lessons",
+	  "skip the rest of the lesson where the machine lacks this",
+	  NULL,
+	  "Tries a socket of that family on its loopback address.  Where that "
+	  "fails the lesson stops at once with status 0, saying why; with --tap "
+	  "it prints a skip plan (1..0 # SKIP), so make check counts it as "
+	  "skipped.  It must come before the first expect.",
+	  "require ipv6",
+	  NULL, NULL,
+	  1, 1, CMD_NOSAVE, { A_ANY, A_NONE, A_NONE, A_NONE }, A_NONE, cmd_require },
+
 	/* ---- shell ---- */
 	{ "help", "[COMMAND]", "shell",
 	  "list the commands, or explain one",

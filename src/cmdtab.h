@@ -94,6 +94,7 @@ int cmd_source(struct shell *, int, struct word *);
 int cmd_save(struct shell *, int, struct word *);
 int cmd_help(struct shell *, int, struct word *);
 int cmd_quit(struct shell *, int, struct word *);
+int cmd_require(struct shell *, int, struct word *);
 
 /* Option names for setsockopt/getsockopt (cmd_opt.c), for completion. */
 const char *sockopt_name_at(int i);

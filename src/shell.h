@@ -116,10 +116,12 @@ struct shell {
 	int has_pending;
 	int status;             /* the exit status so far */
 	int interrupted;        /* a SIGINT stopped a call: stop the script */
+	int skipped;            /* "require" skipped the lesson (plan printed) */
 
 	/* output */
 	struct strbuf line;     /* the trace line being built */
 	struct strbuf journal;  /* the session, for "save" */
+	struct strbuf generated;  /* the bytes of "-n COUNT", made once (calls.c) */
 	int no_journal;         /* no "save" can run (a lesson file alone): keep none */
 	const char *progname;
 };
