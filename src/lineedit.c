@@ -1,15 +1,23 @@
 /*
  * lineedit.c - the readline seam, with a plain fallback.
  *
- * Hides GNU Readline: the callback interface (so Ctrl-C at the prompt only
- * clears the line), completion generated from the command table, and the
- * history file (SOCKSHELL_HISTORY, else $XDG_STATE_HOME/sockshell/history,
- * else ~/.sockshell_history, mode 0600, only non-empty lines, capped).
+ * Hides GNU Readline: the callback interface driven by pselect (so Ctrl-C
+ * at the prompt only clears the line, a resized window is redrawn, and
+ * Ctrl-Z gives the terminal back as it was until the shell is resumed),
+ * completion generated from the command table, lines pasted several at a
+ * time, and the history file (SOCKSHELL_HISTORY, else
+ * $XDG_STATE_HOME/sockshell/history, else ~/.sockshell_history; mode 0600,
+ * only non-blank lines, appended to at exit so that two shells in two
+ * terminals both keep theirs, capped at HISTORY_MAX lines).
+ *
+ * Built without readline, the same calls are a plain line reader that
+ * still handles Ctrl-C (a fresh prompt) and Ctrl-D (leave).
  */
 #include <config.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +33,19 @@
 
 #define HISTORY_MAX 1000
 
+/* Create each missing directory of path (not its last component's file),
+ * private to the user.  Errors are left to the open that follows. */
+static void make_dirs(char *path)
+{
+	for (char *p = path + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(path, 0700);
+		*p = '/';
+	}
+}
+
 char *lineedit_history_path(void)
 {
 	const char *env = getenv("SOCKSHELL_HISTORY");
@@ -34,9 +55,8 @@ char *lineedit_history_path(void)
 		return xstrdup(env);
 	env = getenv("XDG_STATE_HOME");
 	if (env != NULL && env[0] == '/') {
-		sb_printf(&sb, "%s/sockshell", env);
-		mkdir(sb.buf, 0700);
-		sb_adds(&sb, "/history");
+		sb_printf(&sb, "%s/sockshell/history", env);
+		make_dirs(sb.buf);
 		return sb.buf;
 	}
 	env = getenv("HOME");
@@ -51,8 +71,20 @@ char *lineedit_history_path(void)
 #include <readline/readline.h>
 
 static struct shell *the_shell;  /* for readline's callbacks only */
-static char *got_line;
+static char *got_line;           /* what on_line was handed */
 static int line_done;
+static char *pasted;             /* lines after the first of a paste */
+static int added;                /* history lines added in this run */
+/* Signals caught while at the prompt, besides SIGINT (shell_sigint). */
+#define GOT_WINCH 1
+#define GOT_TSTP  2
+static volatile sig_atomic_t prompt_signals;
+
+/* Whether a line holds nothing but blanks. */
+static int is_blank_line(const char *line)
+{
+	return line[strspn(line, " \t\r\n\v\f")] == '\0';
+}
 
 /* ---- completion ---- */
 
@@ -70,22 +102,28 @@ static void cand_table(const struct name_value *tab)
 		cand(nv->name);
 }
 
-static void fill_candidates(enum arg_kind kind)
+/* Every open handle's number, behind prefix ("" or "@"). */
+static void cand_handles(const char *prefix)
 {
 	char num[32];
 
+	for (int fd = 0; fd < the_shell->nh; fd++) {
+		if (!the_shell->h[fd].open)
+			continue;
+		snprintf(num, sizeof num, "%s%d", prefix, fd);
+		cand(num);
+	}
+}
+
+/* Fill cands with the words that fit an argument of this kind. */
+static void fill_candidates(enum arg_kind kind)
+{
 	switch (kind) {
 	case A_COMMAND:
 		for (int i = 0; i < cmdtab_count; i++)
 			cand(cmdtab[i].name);
 		break;
-	case A_HANDLE:
-		for (int i = 0; i < the_shell->nh; i++)
-			if (the_shell->h[i].open) {
-				snprintf(num, sizeof num, "%d", i);
-				cand(num);
-			}
-		break;
+	case A_HANDLE: cand_handles(""); break;
 	case A_FAMILY: cand_table(names_families); break;
 	case A_TYPE: cand_table(names_types); break;
 	case A_PROTO: cand_table(names_protocols); break;
@@ -103,11 +141,7 @@ static void fill_candidates(enum arg_kind kind)
 	case A_DATA: cand("-n"); cand("-f"); break;
 	case A_HOST:
 		cand("localhost"); cand("127.0.0.1"); cand("::1"); cand("*"); cand("@from");
-		for (int i = 0; i < the_shell->nh; i++)
-			if (the_shell->h[i].open) {
-				snprintf(num, sizeof num, "@%d", i);
-				cand(num);
-			}
+		cand_handles("@");
 		break;
 	case A_EXPECT:
 		cand("eof"); cand("ok"); cand("timeout");
@@ -134,66 +168,119 @@ static char *generator(const char *text, int state)
 	return NULL;
 }
 
-/* Which kind of word fits at the cursor: parse the current command. */
-static enum arg_kind kind_at(int start, const char **prev)
-{
-	char *line = rl_line_buffer;
-	int i = start, words = 0, cmdstart = 0;
-	char first[64] = "", last[64] = "";
+/* What completion learns from the words before the cursor. */
+struct context {
+	char first[64];   /* the command's name, "" before it */
+	char prev[64];    /* the word just before the cursor's */
+	int pos;          /* the argument position at the cursor, -1: the name */
+	int comment;      /* the cursor is in a comment */
+};
 
-	for (int k = 0; k < start; k++)
-		if (line[k] == ';')
-			cmdstart = k + 1;
-	/* Split [cmdstart, start) into words (quotes are not worth more here). */
-	i = cmdstart;
-	while (i < start) {
-		while (i < start && (line[i] == ' ' || line[i] == '\t'))
+static int same(const char *w, const char *s)
+{
+	return strcmp(w, s) == 0;
+}
+
+/*
+ * Scan line[0, end) the way the lexer splits it (blanks, quotes, ';', '#')
+ * and fill ctx for the word that starts at end.  A leading handle number
+ * is not a word, and the operand of a "-n"/"-f" DATA takes no position.
+ */
+static void scan_context(const char *line, int end, struct context *ctx)
+{
+	int i = 0, words = 0, data_operand = 0;
+
+	memset(ctx, 0, sizeof *ctx);
+	ctx->pos = -1;
+	while (i < end) {
+		char c = line[i];
+		if (c == ' ' || c == '\t') {
 			i++;
-		if (i >= start)
-			break;
-		int b = i;
-		while (i < start && line[i] != ' ' && line[i] != '\t')
-			i++;
-		int n = i - b < 63 ? i - b : 63;
-		if (words == 0 && line[b] >= '0' && line[b] <= '9') {
-			continue;  /* a leading handle number */
+			continue;
 		}
-		if (words == 0)
-			snprintf(first, sizeof first, "%.*s", n, line + b);
-		snprintf(last, sizeof last, "%.*s", n, line + b);
-		words++;
+		if (c == ';') {
+			memset(ctx, 0, sizeof *ctx);
+			ctx->pos = -1;
+			words = 0;
+			data_operand = 0;
+			i++;
+			continue;
+		}
+		if (c == '#') {
+			ctx->comment = 1;
+			return;
+		}
+		int b = i;
+		while (i < end && line[i] != ' ' && line[i] != '\t' && line[i] != ';' &&
+		       line[i] != '#') {
+			if (line[i] == '"' || line[i] == '\'') {
+				char q = line[i++];
+				while (i < end && line[i] != q)
+					i += (q == '"' && line[i] == '\\' && i + 1 < end) ? 2 : 1;
+			}
+			i++;
+		}
+		if (i >= end)
+			return;  /* the word being completed */
+		int n = i - b < 63 ? i - b : 63;
+		snprintf(ctx->prev, sizeof ctx->prev, "%.*s", n, line + b);
+		if (words++ == 0 && strspn(ctx->prev, "0123456789") == (size_t)n)
+			continue;  /* "4 recv 16": the handle, then the command */
+		if (ctx->pos == -1) {
+			snprintf(ctx->first, sizeof ctx->first, "%s", ctx->prev);
+			ctx->pos = 0;
+		} else if (data_operand) {
+			data_operand = 0;  /* the COUNT or FILE after -n or -f */
+		} else {
+			data_operand = same(ctx->prev, "-n") || same(ctx->prev, "-f");
+			ctx->pos++;
+		}
 	}
-	static char prevbuf[64];
-	snprintf(prevbuf, sizeof prevbuf, "%s", last);
-	*prev = prevbuf;
-	if (words == 0)
-		return A_COMMAND;
+}
+
+/* Which kind of word fits at ctx's position. */
+static enum arg_kind kind_of(const struct context *ctx)
+{
 	int amb;
-	const struct command_def *def = cmdtab_find(first, strlen(first), &amb);
+
+	if (ctx->comment)
+		return A_NONE;
+	if (ctx->pos < 0)
+		return A_COMMAND;
+	if (same(ctx->prev, "-f"))
+		return A_FILE;
+	if (same(ctx->prev, "-n"))
+		return A_COUNT;
+	const struct command_def *def = cmdtab_find(ctx->first, strlen(ctx->first), &amb);
 	if (def == NULL)
 		return A_NONE;
-	int pos = words - 1;
-	return pos < 4 ? def->complete[pos] : def->rest;
+	return ctx->pos < 4 ? def->complete[ctx->pos] : def->rest;
 }
 
 static char **complete(const char *text, int start, int end)
 {
-	const char *prev;
-	enum arg_kind kind = kind_at(start, &prev);
+	struct context ctx;
 
 	(void)end;
+	/* Inside an open quote readline starts the word after the quote. */
+	if (start > 0 && (rl_line_buffer[start - 1] == '"' || rl_line_buffer[start - 1] == '\''))
+		start--;
+	scan_context(rl_line_buffer, start, &ctx);
+	enum arg_kind kind = kind_of(&ctx);
 	rl_attempted_completion_over = 1;
-	if (strcmp(prev, "-f") == 0 || kind == A_FILE) {
-		rl_attempted_completion_over = 0;
+	if (kind == A_FILE) {
+		rl_attempted_completion_over = 0;  /* readline's file names */
 		return NULL;
 	}
-	if (strcmp(prev, "display") == 0) {
-		sb_reset(&cands);
-		cand("text"); cand("hex"); cand("both");
-		return rl_completion_matches(text, generator);
-	}
 	sb_reset(&cands);
-	fill_candidates(kind);
+	if (ctx.pos == 1 && same(ctx.first, "set") && same(ctx.prev, "display")) {
+		cand("text"); cand("hex"); cand("both");
+	} else if (ctx.pos == 1 && same(ctx.first, "set") &&
+		   (same(ctx.prev, "echo") || same(ctx.prev, "errexit"))) {
+		cand("on"); cand("off");
+	} else {
+		fill_candidates(kind);
+	}
 	if (cands.len == 0)
 		return NULL;
 	return rl_completion_matches(text, generator);
@@ -208,13 +295,30 @@ static void on_line(char *line)
 	rl_callback_handler_remove();
 }
 
+/* SIGWINCH and SIGTSTP at the prompt; each blocks the other, so the
+ * flags are never updated by two handlers at once. */
+static void on_prompt_signal(int sig)
+{
+	prompt_signals |= sig == SIGTSTP ? GOT_TSTP : GOT_WINCH;
+}
+
 void lineedit_init(struct shell *sh)
 {
 	the_shell = sh;
 	rl_readline_name = "sockshell";
 	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
 	rl_attempted_completion_function = complete;
 	rl_basic_word_break_characters = " \t;";
+	rl_completer_quote_characters = "'\"";
+	rl_filename_quote_characters = " \t;#\"$";
+	/* A pasted lesson runs line by line, each behind its own prompt
+	 * (~/.inputrc may turn this back on: then see take_pasted). */
+	rl_variable_bind("enable-bracketed-paste", "off");
+	/* With the trace going to a file or a pipe, the prompt and the line
+	 * being edited still belong on the terminal. */
+	if (!isatty(STDOUT_FILENO) && isatty(STDERR_FILENO))
+		rl_outstream = stderr;
 	using_history();
 	stifle_history(HISTORY_MAX);
 	char *path = lineedit_history_path();
@@ -222,68 +326,206 @@ void lineedit_init(struct shell *sh)
 		read_history(path);
 		free(path);
 	}
+	history_set_pos(history_length);
+}
+
+/* Split a line that holds newlines (a bracketed paste): return its first
+ * line and keep the rest for the next calls. */
+static char *take_pasted(char *text)
+{
+	char *nl = strchr(text, '\n');
+
+	if (nl == NULL)
+		return text;
+	*nl = '\0';
+	if (nl[1] != '\0')
+		pasted = xstrdup(nl + 1);
+	return text;
+}
+
+/* The next line of an earlier paste, or NULL. */
+static char *next_pasted(void)
+{
+	if (pasted == NULL)
+		return NULL;
+	char *rest = pasted;
+	pasted = NULL;
+	char *line = xstrdup(rest);
+	free(rest);
+	return take_pasted(line);
+}
+
+/* Ctrl-C at the prompt: end a search, show ^C at the end of the line,
+ * drop the line, prompt afresh. */
+static void abandon_line(const char *prompt)
+{
+	rl_callback_sigcleanup();
+	rl_point = rl_end;
+	rl_redisplay();
+	rl_echo_signal_char(SIGINT);
+	rl_free_line_state();
+	rl_callback_handler_remove();
+	fputc('\n', rl_outstream);
+	rl_callback_handler_install(prompt, on_line);
+}
+
+/* Ctrl-Z at the prompt: restore the terminal, stop as the default action
+ * would, and when resumed take the terminal again and redraw the line.
+ * SIGTSTP is blocked on entry and on return. */
+static void suspend(void)
+{
+	struct sigaction dfl, ours;
+	sigset_t tstp;
+
+	rl_echo_signal_char(SIGTSTP);  /* as the terminal would: ^Z */
+	rl_cleanup_after_signal();
+	fflush(rl_outstream);
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &ours);
+	sigemptyset(&tstp);
+	sigaddset(&tstp, SIGTSTP);
+	raise(SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &tstp, NULL);  /* stops here until SIGCONT */
+	sigprocmask(SIG_BLOCK, &tstp, NULL);
+	sigaction(SIGTSTP, &ours, NULL);
+	rl_reset_after_signal();
+	rl_reset_screen_size();
+	rl_forced_update_display();
+}
+
+/* Catch SIGWINCH and SIGTSTP (unless ignored: then Ctrl-Z stays a no-op)
+ * while the prompt waits; old[] keeps what was there, for unwatch. */
+static void watch(struct sigaction old[2])
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_prompt_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIGWINCH);
+	sigaddset(&sa.sa_mask, SIGTSTP);
+	sigaction(SIGWINCH, &sa, &old[0]);
+	sigaction(SIGTSTP, NULL, &old[1]);
+	if (old[1].sa_handler != SIG_IGN)
+		sigaction(SIGTSTP, &sa, NULL);
+	prompt_signals = 0;
+}
+
+static void unwatch(const struct sigaction old[2])
+{
+	sigaction(SIGWINCH, &old[0], NULL);
+	sigaction(SIGTSTP, &old[1], NULL);
+}
+
+/* After Ctrl-D, whether readline has already ended the prompt's line:
+ * since 8.1 it does when it switched bracketed paste on. */
+static int readline_ended_line(void)
+{
+#if defined(RL_READLINE_VERSION) && RL_READLINE_VERSION >= 0x0801
+	const char *v = rl_variable_value("enable-bracketed-paste");
+	return v != NULL && strcmp(v, "on") == 0;
+#else
+	return 0;
+#endif
 }
 
 char *lineedit_read(struct shell *sh, const char *prompt)
 {
+	struct sigaction old[2];
+	sigset_t block, old_mask;
+	int fd = fileno(rl_instream ? rl_instream : stdin);
+
 	(void)sh;
+	char *queued = next_pasted();
+	if (queued != NULL)
+		return queued;
+	/* SIGINT, SIGWINCH and SIGTSTP get through only while pselect
+	 * waits, so none is missed between a check of the flags and the
+	 * wait.  The shell itself ignores SIGWINCH and stops on SIGTSTP. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGWINCH);
+	sigaddset(&block, SIGTSTP);
+	sigprocmask(SIG_BLOCK, &block, &old_mask);
+	watch(old);
+	shell_sigint = 0;  /* a Ctrl-C that came after the last command */
+	if (rl_instream != NULL)
+		rl_reset_screen_size();  /* the window may have changed meanwhile */
 	line_done = 0;
 	got_line = NULL;
 	rl_callback_handler_install(prompt, on_line);
 	while (!line_done) {
 		fd_set fds;
-		int fd = fileno(rl_instream ? rl_instream : stdin);
 		FD_ZERO(&fds);
 		FD_SET(fd, &fds);
-		int r = select(fd + 1, &fds, NULL, NULL, NULL);
+		int r = pselect(fd + 1, &fds, NULL, NULL, NULL, &old_mask);
 		if (r < 0 && errno == EINTR) {
 			if (shell_sigint) {
-				/* Ctrl-C at the prompt: abandon the line. */
 				shell_sigint = 0;
-				rl_free_line_state();
-				rl_callback_sigcleanup();
-				rl_replace_line("", 0);
-				rl_crlf();
-				rl_on_new_line();
-				rl_redisplay();
+				abandon_line(prompt);
+			}
+			if (prompt_signals & GOT_WINCH) {
+				prompt_signals &= ~GOT_WINCH;
+				rl_resize_terminal();
+			}
+			if (prompt_signals & GOT_TSTP) {
+				prompt_signals &= ~GOT_TSTP;
+				suspend();
 			}
 			continue;
 		}
 		if (r < 0) {
 			rl_callback_handler_remove();
-			return NULL;
+			break;
 		}
 		rl_callback_read_char();
 	}
-	if (got_line == NULL)
-		fputc('\n', stdout);  /* Ctrl-D: end the prompt's line */
-	return got_line;
+	unwatch(old);
+	sigprocmask(SIG_SETMASK, &old_mask, NULL);
+	if (got_line == NULL) {
+		if (!readline_ended_line())
+			fputc('\n', rl_outstream);  /* Ctrl-D: end the prompt's line */
+		fflush(rl_outstream);
+		return NULL;
+	}
+	return take_pasted(got_line);
 }
 
 void lineedit_history(struct shell *sh, const char *line)
 {
 	(void)sh;
+	if (is_blank_line(line))
+		return;
 	HIST_ENTRY *last = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
-	if (line[0] != '\0' && (last == NULL || strcmp(last->line, line) != 0))
-		add_history(line);
+	if (last != NULL && strcmp(last->line, line) == 0)
+		return;
+	add_history(line);
+	added++;
 }
 
 void lineedit_finish(struct shell *sh)
 {
 	(void)sh;
+	free(pasted);
+	pasted = NULL;
+	sb_free(&cands);
 	char *path = lineedit_history_path();
 	if (path == NULL)
 		return;
-	/* Create it private; write_history keeps an existing file's mode. */
+	/* Create it private (readline keeps an existing file's mode), then
+	 * append this run's lines: another shell may have written its own. */
 	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
 	if (fd >= 0) {
 		fchmod(fd, 0600);
 		close(fd);
-		write_history(path);
+		int n = added < history_length ? added : history_length;
+		if (n > 0)
+			append_history(n, path);
 		history_truncate_file(path, HISTORY_MAX);
 	}
 	free(path);
-	sb_free(&cands);
 }
 
 #else /* !HAVE_LIBREADLINE: the plain line reader */
@@ -299,24 +541,33 @@ char *lineedit_read(struct shell *sh, const char *prompt)
 	size_t cap = 0;
 
 	(void)sh;
+	shell_sigint = 0;
 	fputs(prompt, stdout);
 	fflush(stdout);
 	errno = 0;
 	ssize_t n = getline(&line, &cap, stdin);
-	if (n < 0) {
-		if (errno == EINTR && shell_sigint) {
-			shell_sigint = 0;
-			clearerr(stdin);
-			fputc('\n', stdout);
-			free(line);
-			return xstrdup("");
-		}
-		free(line);
+	if (n < 0 && errno == EINTR && shell_sigint) {
+		/* Ctrl-C: the terminal showed ^C; a fresh prompt. */
+		shell_sigint = 0;
+		clearerr(stdin);
 		fputc('\n', stdout);
+		free(line);
+		return xstrdup("");
+	}
+	if (n <= 0) {
+		free(line);
+		fputc('\n', stdout);  /* Ctrl-D: end the prompt's line */
+		fflush(stdout);
 		return NULL;
 	}
-	if (n > 0 && line[n - 1] == '\n')
+	if (line[n - 1] == '\n') {
 		line[n - 1] = '\0';
+	} else {
+		/* Ctrl-D twice after some text: that text is the line, and
+		 * the terminal is still open. */
+		clearerr(stdin);
+		fputc('\n', stdout);
+	}
 	return line;
 }
 

@@ -1,0 +1,121 @@
+#!/bin/sh
+# tests/term/completion.sh - Tab completion at a real terminal: command
+# names, argument keywords from the command table, open handles, file
+# names (quoted when they hold a blank), and the list of candidates that a
+# second Tab shows for an ambiguous prefix.
+
+term_name=completion
+. "${top_srcdir:-.}/tests/term/lib.sh"
+need_readline
+
+printf 'echo from-the-lesson\n' >"$term_dir/lesson-abc.sock"
+printf 'echo spaced-lesson-ran\n' >"$term_dir/my lesson.sock"
+: >"$term_dir/1-file"
+
+# complete TYPED KEYS... EXPECTED-LINE: type at an empty prompt, press
+# KEYS, then type "~", and wait until the prompt's line reads
+# EXPECTED-LINE, where "~" shows where the cursor was (so a blank that
+# completion added counts, and a check that nothing is added cannot pass
+# before the keys were read).
+complete() {
+	typed=$1
+	shift
+	term_clear || return 1
+	term_type "$typed"
+	term_wait_fixed "$(echo "$typed" | sed 's/ *$//')" || return 1
+	while [ $# -gt 1 ]; do
+		term_keys "$1"
+		shift
+	done
+	term_type "~"
+	term_wait_last "^sockshell(\[[0-9]+\])?> $1\$"
+}
+
+# listed TABS TYPED WORD...: type at an empty prompt, press Tab TABS
+# times, wait for the list of candidates (the prompt shows up again under
+# it) and find each WORD in it.  Readline lists on a Tab that follows a
+# Tab which changed nothing: "socket " needs two, "soc" three (the first
+# completes the common part, socket).
+listed() {
+	tabs=$1
+	typed=$2
+	shift 2
+	term_clear || return 1
+	term_mark
+	term_type "$typed"
+	term_wait_fixed "$(echo "$typed" | sed 's/ *$//')" || return 1
+	while [ "$tabs" -gt 0 ]; do
+		term_keys Tab
+		tabs=$((tabs - 1))
+	done
+	term_poll "$term_wait_secs" prompt_twice || return 1
+	for w in "$@"; do
+		in_list "$w" || return 1
+	done
+}
+prompt_twice() {
+	[ "$(term_new | grep -c '^sockshell')" -ge 2 ]
+}
+# in_list WORD: WORD is among the candidates listed last.
+in_list() {
+	term_new | sed '1d;$d' | tr -s ' ' '\n' | grep -F -x -q -- "$1"
+}
+not_in_list() {
+	! in_list "$1"
+}
+
+term_start
+check "the first prompt" term_prompt
+
+check "Tab on 'soc' completes the common part, socket" complete "soc" Tab "socket~"
+check "then Tab Tab on 'socket' lists socket and socketpair" listed 3 "soc" socket socketpair
+check "Tab Tab on 's' lists the commands that start with s" \
+	listed 2 "s" send sendto setsockopt shutdown sleep socket socketpair source status
+check "'socket ' offers the families" listed 2 "socket " inet inet6 unix
+check "'socket inet ' offers the types" listed 2 "socket inet " stream dgram seqpacket raw
+check "'setsockopt reu' completes to reuse" complete "setsockopt reu" Tab "setsockopt reuse~"
+check "then Tab Tab lists reuseaddr and reuseport" \
+	listed 3 "setsockopt reu" reuseaddr reuseport
+check "'send \"x\" pe' completes the flag peek" complete 'send "x" pe' Tab 'send "x" peek ~'
+check "'send \"a b; c\" pe': quotes hide blanks and ';'" \
+	complete 'send "a b; c" pe' Tab 'send "a b; c" peek ~'
+check "'shutdown ' offers rd wr rdwr" listed 2 "shutdown " rd wr rdwr
+check "'help socketp' completes a command name" complete "help socketp" Tab "help socketpair ~"
+check "'set display b' completes both" complete "set display b" Tab "set display both ~"
+
+term_clear
+term_run "socket inet stream"
+term_run "socket inet dgram"
+term_run "socket inet stream"
+check "three sockets made" term_wait '= 5$'
+term_run "4 close"
+check "handle 4 closed" term_wait '^close\(4\) = 0'
+check "'use ' lists the open handles" listed 2 "use " 3 5
+check "the closed handle 4 is not offered" not_in_list 4
+check "'poll 3 ' offers handles" listed 2 "poll 3 " 3 5
+check "'connect @' offers @N for open handles and @from" listed 2 "connect @" @3 @5 @from
+check "the closed handle's @4 is not offered" not_in_list @4
+check "a leading handle number: '3 recv 16 wa' completes waitall" \
+	complete "3 recv 16 wa" Tab "3 recv 16 waitall ~"
+check "after ';' a new command: 'use 3; sock' completes socket" \
+	complete "use 3; sock" Tab "use 3; socket~"
+check "'sendto -n 10 local' skips the -n operand: a host" \
+	complete "sendto -n 10 local" Tab "sendto -n 10 localhost ~"
+
+check "'source less' completes the file name" \
+	complete "source less" Tab "source lesson-abc.sock ~"
+check "'save less' completes the file name" complete "save less" Tab "save lesson-abc.sock ~"
+check "'send -f less' completes the file name" complete "send -f less" Tab "send -f lesson-abc.sock ~"
+check "'source my' quotes a name with a blank" complete "source my" Tab "source 'my lesson.sock' ~"
+term_mark
+term_keys BSpace Enter
+check "the quoted name runs" term_wait_new '^spaced-lesson-ran$'
+check "'recv 1' does not complete file names" complete "recv 1" Tab "recv 1~"
+check "nothing in a comment: 'echo # so' stays" complete "echo # so" Tab "echo # so~"
+
+term_clear
+term_keys C-d
+check "Ctrl-D leaves" term_exit
+check "with status 0" test "${term_status:-none}" = 0
+
+finish

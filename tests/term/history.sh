@@ -1,0 +1,122 @@
+#!/bin/sh
+# tests/term/history.sh - the history file at a real terminal: the lines
+# of one run are in it afterwards (mode 0600, no empty or blank lines, no
+# line abandoned with Ctrl-C, a repeated line once), the next run recalls
+# them with Up; two shells open at once both keep their lines; and the
+# fallbacks $XDG_STATE_HOME/sockshell/history and ~/.sockshell_history.
+
+term_name=history
+. "${top_srcdir:-.}/tests/term/lib.sh"
+need_readline
+
+hist=$term_dir/history
+
+mode_is() {
+	[ "$(ls -lnd "$2" 2>/dev/null | cut -c1-10)" = "$1" ]
+}
+has_line() {
+	grep -F -x -q -- "$2" "$1" 2>/dev/null
+}
+lacks_line() {
+	[ -f "$1" ] && ! grep -F -x -q -- "$2" "$1"
+}
+count_is() {
+	[ "$(grep -F -x -c -- "$2" "$1" 2>/dev/null)" = "$3" ]
+}
+no_blank_lines() {
+	[ -s "$1" ] && ! grep -q '^[[:space:]]*$' "$1"
+}
+# leave: Ctrl-D at an empty prompt, and wait until the shell has gone.
+leave() {
+	term_clear
+	term_keys C-d
+	term_exit
+}
+
+## One run.
+term_start
+term_prompt
+term_run "echo first-line"
+term_wait '^first-line$'
+term_keys Enter
+term_type "   "
+term_keys Enter
+term_run "echo second-line"
+term_run "echo second-line"
+term_type "echo abandoned"
+term_wait_fixed "echo abandoned"
+term_keys C-c
+term_prompt
+check "the first run ends" leave
+check "the history file is written" test -s "$hist"
+check "with mode 0600" mode_is -rw------- "$hist"
+check "it holds the first line" has_line "$hist" "echo first-line"
+check "and the second, once (a repeat is not stored)" count_is "$hist" "echo second-line" 1
+check "no empty or blank lines" no_blank_lines "$hist"
+check "no line abandoned with Ctrl-C" lacks_line "$hist" "echo abandoned"
+
+## The next run recalls them.
+term_start
+term_prompt
+term_keys Up
+check "Up recalls the last line of the run before" term_wait_last '^sockshell> echo second-line$'
+term_keys Up
+check "Up again, the one before" term_wait_last '^sockshell> echo first-line$'
+term_mark
+term_keys Enter
+check "and it runs" term_wait_new '^first-line$'
+check "the second run ends" leave
+check "the recalled line is stored again" count_is "$hist" "echo first-line" 2
+
+## Two shells at once: the one that leaves last keeps the other's lines.
+term_start
+a=$term_window
+term_prompt
+term_start
+b=$term_window
+term_prompt
+term_select "$a"
+term_run "echo from-shell-a"
+term_wait '^from-shell-a$'
+term_select "$b"
+term_run "echo from-shell-b"
+term_wait '^from-shell-b$'
+term_select "$a"
+leave
+term_select "$b"
+leave
+check "two shells at once: the first one's line is kept" has_line "$hist" "echo from-shell-a"
+check "and the second one's" has_line "$hist" "echo from-shell-b"
+check "and the earlier runs' lines" has_line "$hist" "echo first-line"
+
+## Without SOCKSHELL_HISTORY: $XDG_STATE_HOME/sockshell/history, the
+## directories made as needed.
+term_start -SOCKSHELL_HISTORY "XDG_STATE_HOME=$term_dir/state/deeper" --
+term_prompt
+term_run "echo xdg-line"
+term_wait '^xdg-line$'
+leave
+xdg=$term_dir/state/deeper/sockshell/history
+check "XDG_STATE_HOME: the file is made there" has_line "$xdg" "echo xdg-line"
+check "with mode 0600" mode_is -rw------- "$xdg"
+check "in a private directory" mode_is drwx------ "$term_dir/state/deeper/sockshell"
+check "SOCKSHELL_HISTORY's file is not touched" lacks_line "$hist" "echo xdg-line"
+
+## Without either: ~/.sockshell_history, an existing one made private.
+home=$term_dir/home/.sockshell_history
+echo "echo preexisting" >"$home"
+chmod 644 "$home"
+term_start -SOCKSHELL_HISTORY --
+term_prompt
+term_keys Up
+check "~/.sockshell_history: its line is recalled" term_wait_last '^sockshell> echo preexisting$'
+term_clear
+term_run "echo home-line"
+term_wait '^home-line$'
+leave
+check "the new line is added to it" has_line "$home" "echo home-line"
+check "the old line is kept" has_line "$home" "echo preexisting"
+check "and it is now mode 0600" mode_is -rw------- "$home"
+check "the XDG file is not touched" lacks_line "$xdg" "echo home-line"
+
+finish
