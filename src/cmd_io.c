@@ -458,8 +458,7 @@ int cmd_nonblock(struct shell *sh, int argc, struct word *argv)
 			h->nonblock = (fl & O_NONBLOCK) != 0;
 		}
 		trace_end(sh);
-		if (argc == 1 || fl < 0)
-			return CMD_OK;
+		return CMD_OK;
 	}
 	fl = on ? fl | O_NONBLOCK : fl & ~O_NONBLOCK;
 	trace_begin(sh, "fcntl");

@@ -96,7 +96,9 @@ void handle_link_peer(struct shell *sh, int fd)
 		return;
 	for (int i = 0; i < sh->nh; i++) {
 		struct handle *o = &sh->h[i];
-		if (i == fd || !o->open || o->type != h->type)
+		/* A linked handle has its one peer already: no system call
+		 * for it, so a shell with many connections accepts quickly. */
+		if (i == fd || !o->open || o->type != h->type || o->peer >= 0)
 			continue;
 		alen = sizeof a;
 		blen = sizeof b;

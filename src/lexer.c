@@ -76,7 +76,7 @@ static int is_blank(int c)
 	return byte_class[(unsigned char)c] & BYTE_BLANK;
 }
 
-/* A byte that goes into a bare word as it is. */
+/* A byte that goes into a bare word as it is: not blank, ; # ' " or $. */
 static int plain(char c)
 {
 	return byte_class[(unsigned char)c] == 0;
@@ -306,6 +306,7 @@ static int read_word(struct lexer *lx)
 int lex_command(const char *line, size_t len, size_t *pos, struct command *cmd,
 		lex_lookup_fn lookup, void *ctx, struct lex_error *err)
 {
+	/* cppcheck-suppress ctuuninitvar ; err is written here, never read */
 	struct lexer lx = { line, len, *pos, cmd, lookup, ctx, err, 0 };
 
 	cmd->n = 0;

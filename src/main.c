@@ -112,6 +112,7 @@ static void shell_free(struct shell *sh)
 	lex_command_free(&sh->cmd);
 	sb_free(&sh->line);
 	sb_free(&sh->journal);
+	sb_free(&sh->generated);
 	sb_free(&sh->last.data);
 	sb_free(&sh->last.text);
 	while (sh->vars != NULL) {
@@ -187,7 +188,7 @@ int main(int argc, char **argv)
 			char *end;
 			errno = 0;
 			timeout = strtod(optarg, &end);
-			if (*end != '\0' || errno != 0 || !(timeout >= 0 && timeout <= 1e6)) {
+			if (end == optarg || *end != '\0' || errno != 0 || !(timeout >= 0 && timeout <= 1e6)) {
 				fprintf(stderr, "sockshell: bad time-out '%s': write seconds, like 5 or 0.5\n", optarg);
 				return EXIT_USAGE;
 			}

@@ -22,14 +22,17 @@
 
 void out_init(struct shell *sh)
 {
+	static char buf[1 << 16];
+
 	sb_init(&sh->line);
 	sb_init(&sh->last.data);
 	sb_init(&sh->last.text);
 	/* Full buffering; out_flush runs before every wait.  The buffer is
 	 * given: glibc ignores the size when it allocates one itself, and
-	 * uses st_blksize (4 KiB for a pipe or /dev/null).  It stays with
-	 * stdout until the exit, so it is never freed. */
-	setvbuf(stdout, xmalloc(1 << 16), _IOFBF, 1 << 16);
+	 * uses st_blksize (4 KiB for a pipe or /dev/null).  It is static:
+	 * stdout uses it until the very end, and glibc drops its pointer at
+	 * exit, so a heap buffer would show as a leak. */
+	setvbuf(stdout, buf, _IOFBF, sizeof buf);
 }
 
 const char *out_color(struct shell *sh, const char *code)

@@ -138,8 +138,8 @@ int repl_read_file(const char *path, char **text, size_t *len)
 	for (;;) {
 		sb_grow(&sb, 65536);
 		ssize_t n = read(fd, sb.buf + sb.len, sb.cap - sb.len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
+		if (n < 0 && errno == EINTR && !shell_sigint)
+			continue;  /* Ctrl-C gives up on a FIFO or a terminal */
 		if (n < 0) {
 			int e = errno;
 			close(fd);
@@ -292,7 +292,8 @@ int repl_check(struct shell *sh, struct source *src)
 		int r;
 		line++;
 		pos += len + (nl != NULL);
-		while ((r = lex_command(p, len, &at, &cmd, NULL, NULL, &err)) != 0) {
+		/* (at < len: no call just to learn that the line has ended) */
+		while (at < len && (r = lex_command(p, len, &at, &cmd, NULL, NULL, &err)) != 0) {
 			int bad;
 			if (r < 0) {
 				out_syntax_error(sh, src->name, line, p, len, err.col, err.width, err.msg);
@@ -391,7 +392,7 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 		fwrite(line, 1, len, stdout);
 		fputc('\n', stdout);
 	}
-	while ((r = lex_command(line, len, &pos, &sh->cmd, var_lookup, sh, &err)) != 0) {
+	while (pos < len && (r = lex_command(line, len, &pos, &sh->cmd, var_lookup, sh, &err)) != 0) {
 		if (r < 0) {
 			struct word w = { line, 0, err.col, 0 };
 			w.len = (size_t)err.width;

@@ -30,7 +30,8 @@ void sb_addc(struct strbuf *sb, int c);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Append p[0..n) C-escaped inside double quotes: "a\r\n\0\xff". */
 void sb_add_quoted(struct strbuf *sb, const void *p, size_t n);
 /* Append a hex dump of p[0..n), one line per 16 bytes, each line starting
