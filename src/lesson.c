@@ -265,11 +265,12 @@ int cmd_save(struct shell *sh, int argc, struct word *argv)
 	int force = 0;
 	const struct word *file = &argv[1];
 
-	/* A lesson file may be someone else's: it may read files, never
-	 * write them (a saved journal can be made to read as a shell script). */
+	/* A lesson file, or a script piped in (curl ... | sockshell), may be
+	 * someone else's: it may read files, never write them (a saved
+	 * journal can be made to read as a shell script). */
 	if (sh->src != NULL && !sh->src->terminal && !sh->src->user) {
-		out_error(sh, &argv[0], "save: only at the prompt, in -c COMMANDS or on stdin: "
-			  "a lesson file cannot write files");
+		out_error(sh, &argv[0], "save: only at the prompt or in -c COMMANDS: a lesson "
+			  "file or a script on stdin may be anyone's, and cannot write files");
 		return CMD_ERROR;
 	}
 	if (argc == 3) {

@@ -131,7 +131,6 @@ static int interact(struct shell *sh, double timeout, int timeout_given)
 	if (!isatty(STDIN_FILENO)) {
 		memset(&src, 0, sizeof src);
 		src.name = "<stdin>";
-		src.user = 1;
 		src.fp = stdin;
 		return repl_run(sh, &src);
 	}
@@ -231,7 +230,6 @@ int main(int argc, char **argv)
 		src.argv = argv + optind + 1;
 		if (strcmp(file, "-") == 0) {
 			src.name = "<stdin>";
-			src.user = 1;
 			src.fp = stdin;
 			if (sh.check_only) {
 				size_t cap = 0, len = 0;

@@ -104,8 +104,8 @@ check '... the file now holds the session' grep -q '^socketpair$' keep.txt
 try -c 'socketpair; save -f'
 verdict 'save -f without a file' 1 'save:'
 
-# A lesson file cannot write files at all (a script the user pipes to
-# stdin, like -c, is the user's own).
+# A lesson file cannot write files at all, nor can a script on stdin
+# (curl ... | sockshell is as much someone else's): only -c and the prompt.
 lesson writer.sock 'socketpair\nsave %s/written.sock\nsave -f %s/keep.txt\n' "$T" "$T"
 try "$f"
 verdict 'save from a lesson file is refused' 1 'writer.sock:2: error: save: only at the prompt'
@@ -113,5 +113,9 @@ check '... nothing is written' test ! -e written.sock
 try -c "source $f"
 verdict 'save from a file sourced by -c is refused' 1 'writer.sock:2: error: save: only at the prompt'
 check '... nothing is written' test ! -e written.sock
+printf 'socketpair\nsave %s/piped.sock\n' "$T" > "$T/piped.in"
+try_in "$T/piped.in"
+verdict 'save from a script on stdin is refused' 1 '<stdin>:2: error: save: only at the prompt'
+check '... nothing is written' test ! -e "$T/piped.sock"
 
 done_testing

@@ -27,11 +27,17 @@ check "it ran to the end" term_has '^piped-done$'
 check "no question on the screen" no_question
 check "no prompt either" no_prompt
 
-run_piped save 'printf "socket inet stream\nsave out.sock\nsave out.sock\necho saved-twice\n" | "$SOCKSHELL"'
-check "saving over a file from a pipe: it leaves by itself" term_exit
+run_piped save 'printf "" | "$SOCKSHELL" -c "socket inet stream; save out.sock; save out.sock; echo saved-twice"'
+check "saving over a file, stdin a pipe: it leaves by itself" term_exit
 check "having gone on to the end" term_has '^saved-twice$'
 check "it says the file exists instead of asking" term_has 'exists'
 check "no question on the screen" no_question
+
+run_piped savepipe 'printf "socket inet stream\nsave piped.sock\necho refused-done\n" | "$SOCKSHELL"'
+check "save in a script on stdin: it leaves by itself" term_exit
+check "having gone on to the end" term_has '^refused-done$'
+check "save is refused there (a piped script may be anyone's)" term_has 'save: only at the prompt'
+check "and wrote nothing" test ! -e "$term_dir/piped.sock"
 
 run_piped devnull '"$SOCKSHELL" </dev/null'
 check "stdin /dev/null: it leaves at once" term_exit
