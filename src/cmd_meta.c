@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <math.h>
 #include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,47 @@ static const char *const headings[NCOLS] = {
 	"FD", "FAMILY", "TYPE", "LOCAL", "REMOTE", "STATE", "RECVQ", "SENDQ", "FLAGS"
 };
 
-#ifdef HAVE_STRUCT_TCP_INFO_TCPI_STATE
+#if defined(HAVE_STRUCT_TCP_INFO_TCPI_STATE) && defined(__linux__)
+/*
+ * Linux hands a connection that enters TIME_WAIT to a separate, smaller
+ * socket and marks the one the descriptor holds CLOSED.  What a student
+ * expects to see is TIME_WAIT, which is what ss(8) shows: look for it in
+ * /proc/net/tcp (or tcp6) under this socket's local address.
+ */
+static int in_time_wait(int fd, int family)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	char want[64], line[512];
+	int found = 0;
+
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) < 0)
+		return 0;
+	if (family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)&ss;
+		uint32_t a;
+		memcpy(&a, &in->sin_addr, sizeof a);
+		snprintf(want, sizeof want, "%08X:%04X", (unsigned)a, ntohs(in->sin_port));
+	} else {
+		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)&ss;
+		uint32_t w[4];
+		memcpy(w, &in6->sin6_addr, sizeof w);
+		snprintf(want, sizeof want, "%08X%08X%08X%08X:%04X", (unsigned)w[0], (unsigned)w[1],
+			 (unsigned)w[2], (unsigned)w[3], ntohs(in6->sin6_port));
+	}
+	FILE *fp = fopen(family == AF_INET ? "/proc/net/tcp" : "/proc/net/tcp6", "re");
+	if (fp == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof line, fp) != NULL) {
+		char local[64], remote[64];
+		unsigned st;
+		if (sscanf(line, " %*s %63s %63s %x", local, remote, &st) == 3)
+			found = st == 6 /* TIME_WAIT */ && strcmp(local, want) == 0;
+	}
+	fclose(fp);
+	return found;
+}
+
 static const char *tcp_state_name(int s)
 {
 	static const char *const names[] = {
@@ -73,11 +114,16 @@ static void tcp_state(int fd, const struct handle *h, struct strbuf *state, stru
 		sb_addc(state, '-');
 		return;
 	}
-#ifdef HAVE_STRUCT_TCP_INFO_TCPI_STATE
+#if defined(HAVE_STRUCT_TCP_INFO_TCPI_STATE) && defined(__linux__)
+	/* tcpi_state numbers the states as Linux does (FreeBSD's differ). */
 	struct tcp_info ti;
 	socklen_t len = sizeof ti;
 	memset(&ti, 0, sizeof ti);
 	if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) == 0) {
+		if (ti.tcpi_state == 7 /* TCP_CLOSE */ && in_time_wait(fd, h->family)) {
+			sb_adds(state, "TIME_WAIT");
+			return;
+		}
 		sb_adds(state, tcp_state_name(ti.tcpi_state));
 #ifdef HAVE_STRUCT_TCP_INFO_TCPI_UNACKED
 		if (ti.tcpi_state == 10 /* TCP_LISTEN */)
