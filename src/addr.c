@@ -142,12 +142,36 @@ static int unix_path(const char *path, struct addr_list *out, char *msg, size_t 
 	return 0;
 }
 
-/* A literal address: "*", "1.2.3.4", "::1", "[::1]", "fe80::1%lo".
- * Returns 1 when host was one, 0 when it is a name to resolve. */
-static int literal(const char *host, int family, unsigned port, struct addr_list *out)
+int addr_numeric(const char *host, struct addr *out)
 {
 	char buf[NI_MAXHOST];
 	size_t n = strlen(host);
+	struct addrinfo hints, *res;
+
+	if (n >= 2 && host[0] == '[' && host[n - 1] == ']' && n - 2 < sizeof buf) {
+		memcpy(buf, host + 1, n - 2);
+		buf[n - 2] = '\0';
+	} else if (n < sizeof buf) {
+		memcpy(buf, host, n + 1);
+	} else {
+		return 0;
+	}
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_flags = AI_NUMERICHOST;
+	if (getaddrinfo(buf, NULL, &hints, &res) != 0)
+		return 0;
+	memset(&out->ss, 0, sizeof out->ss);
+	memcpy(&out->ss, res->ai_addr, res->ai_addrlen);
+	out->len = res->ai_addrlen;
+	freeaddrinfo(res);
+	return 1;
+}
+
+/* A literal address: "*" or what addr_numeric takes.
+ * Returns 1 when host was one, 0 when it is a name to resolve. */
+static int literal(const char *host, int family, unsigned port, struct addr_list *out)
+{
 
 	if (strcmp(host, "*") == 0) {
 		if (family == AF_INET6) {
@@ -166,23 +190,11 @@ static int literal(const char *host, int family, unsigned port, struct addr_list
 		set_port(&out->v[out->n - 1], port);
 		return 1;
 	}
-	if (n >= 2 && host[0] == '[' && host[n - 1] == ']' && n - 2 < sizeof buf) {
-		memcpy(buf, host + 1, n - 2);
-		buf[n - 2] = '\0';
-	} else if (n < sizeof buf) {
-		memcpy(buf, host, n + 1);
-	} else {
+	struct addr a;
+	if (!addr_numeric(host, &a))
 		return 0;
-	}
-	struct addrinfo hints, *res;
-	memset(&hints, 0, sizeof hints);
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_flags = AI_NUMERICHOST;
-	if (getaddrinfo(buf, NULL, &hints, &res) != 0)
-		return 0;
-	list_add(out, res->ai_addr, res->ai_addrlen);
+	list_add(out, &a.ss, a.len);
 	set_port(&out->v[out->n - 1], port);
-	freeaddrinfo(res);
 	return 1;
 }
 

@@ -48,6 +48,11 @@ int addr_lookup(const char *host, const char *port, int family, int socktype,
 
 void addr_list_free(struct addr_list *l);
 
+/* A numeric host, brackets optional ("1.2.3.4", "::1", "[::1]",
+ * "fe80::1%lo"), parsed into *out with port 0 without asking any
+ * resolver.  Returns 1 when host is one, 0 otherwise. */
+int addr_numeric(const char *host, struct addr *out);
+
 /* Are these the same address and port?  An IPv4-mapped IPv6 address
  * (::ffff:127.0.0.1) is the IPv4 address it holds. */
 int addr_equal(const struct sockaddr *a, socklen_t alen,

@@ -73,31 +73,12 @@ static void setup(void)
 	var_set(&sh, "empty", "", 0);
 }
 
-/* Would addr_lookup take host as a literal, so that nothing is resolved?
- * The same test its literal() makes. */
+/* Would addr_lookup take host as a literal, so that nothing is resolved? */
 static int numeric_host(const char *host)
 {
-	char buf[NI_MAXHOST];
-	size_t n = strlen(host);
-	struct addrinfo hints, *res;
+	struct addr a;
 
-	if (strcmp(host, "*") == 0)
-		return 1;
-	if (n >= 2 && host[0] == '[' && host[n - 1] == ']' && n - 2 < sizeof buf) {
-		memcpy(buf, host + 1, n - 2);
-		buf[n - 2] = '\0';
-	} else if (n < sizeof buf) {
-		memcpy(buf, host, n + 1);
-	} else {
-		return 0;
-	}
-	memset(&hints, 0, sizeof hints);
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_flags = AI_NUMERICHOST;
-	if (getaddrinfo(buf, NULL, &hints, &res) != 0)
-		return 0;
-	freeaddrinfo(res);
-	return 1;
+	return strcmp(host, "*") == 0 || addr_numeric(host, &a);
 }
 
 /* A port addr_port reads without the services database. */
