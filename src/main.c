@@ -36,7 +36,7 @@ static void usage(FILE *fp)
 	      "  -t, --timeout SECONDS\n"
 	      "                    give up on a blocking call after SECONDS\n"
 	      "                    (scripts: 10 by default; the terminal: never)\n"
-	      "      --no-color    no colour (also when NO_COLOR is set)\n"
+	      "      --no-color    no colour (also when NO_COLOR is set, not empty)\n"
 	      "  -h, --help        show this help and exit\n"
 	      "  -V, --version     show the version and exit\n"
 	      "\n"
@@ -97,8 +97,10 @@ static void close_inherited(void)
 static int color_wanted(int no_color)
 {
 	const char *term = getenv("TERM");
+	const char *nc = getenv("NO_COLOR");
 
-	if (no_color || getenv("NO_COLOR") != NULL)
+	/* no-color.org: set to a value that is not empty. */
+	if (no_color || (nc != NULL && nc[0] != '\0'))
 		return 0;
 	if (term == NULL || strcmp(term, "dumb") == 0)
 		return 0;

@@ -40,7 +40,7 @@ check "is not coloured" plain
 
 term_start NO_COLOR= -- -c "$refused"
 check "NO_COLOR set but empty: the same call" seen
-check "is not coloured (NO_COLOR counts when set at all)" plain
+check "is coloured (no-color.org: only a value that is not empty counts)" coloured
 
 term_start -NO_COLOR -- --no-color -c "$refused"
 check "--no-color: the same call" seen
