@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -392,6 +393,23 @@ int calls_would_deadlock(struct shell *sh, int fd, const struct handle *h, int f
 		  "and nothing is queued for %d (send on %d first, or add dontwait)",
 		  call, fd, h->peer, fd, h->peer);
 	return 1;
+}
+
+void calls_family_hint(struct shell *sh, const struct handle *h, const struct sockaddr *sa)
+{
+	int err = sh->last.err;
+
+	if (h == NULL || (err != EINVAL && err != EAFNOSUPPORT) || sa->sa_family == h->family)
+		return;
+	if (h->family == AF_INET6 && sa->sa_family == AF_INET) {
+		char host[INET_ADDRSTRLEN];
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, host, sizeof host);
+		out_line(sh, "  (an inet6 socket takes IPv6 addresses: an IPv4 address is written "
+			 "::ffff:%s there, and needs v6only off)", host);
+	} else if (h->family == AF_INET && sa->sa_family == AF_INET6) {
+		out_line(sh, "  (an inet socket takes IPv4 addresses only: use an inet6 socket "
+			 "for an IPv6 address)");
+	}
 }
 
 void calls_before_block(struct shell *sh)

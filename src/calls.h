@@ -60,6 +60,9 @@ void calls_mark_timeout(struct shell *sh);
  * EOF)?  Then say so and return 1: the caller must not make the call. */
 int calls_would_deadlock(struct shell *sh, int fd, const struct handle *h, int flags,
 			 size_t want, const char *call);
+/* After a call that failed with EINVAL or EAFNOSUPPORT on an address of
+ * another family than the socket's: a line saying what to write instead. */
+void calls_family_hint(struct shell *sh, const struct handle *h, const struct sockaddr *sa);
 /* Before a call that may block: flush output. */
 void calls_before_block(struct shell *sh);
 /*

@@ -113,6 +113,7 @@ int cmd_bind(struct shell *sh, int argc, struct word *argv)
 	trace_add(sh, ")");
 	rc = bind(fd, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
 	calls_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
+	calls_family_hint(sh, h, (struct sockaddr *)&al.v[0].ss);
 	addr_list_free(&al);
 	return CMD_OK;
 }
@@ -179,6 +180,7 @@ static void connect_each(struct shell *sh, int fd, const struct addr_list *al)
 		int rc = connect(fd, (struct sockaddr *)&al->v[i].ss, al->v[i].len);
 		int err = rc < 0 ? errno : 0;
 		calls_finish(sh, h, rc, err, 0);
+		calls_family_hint(sh, h, (struct sockaddr *)&al->v[i].ss);
 		if (rc == 0 || err == EINTR || err == EINPROGRESS || err == EALREADY ||
 		    err == EISCONN || sh->last.timed_out)
 			break;
