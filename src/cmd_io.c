@@ -129,6 +129,7 @@ int cmd_sendto(struct shell *sh, int argc, struct word *argv)
 	if (send_timed_out(sh, h, n, d.len, flags))
 		calls_mark_timeout(sh);
 	calls_end(sh);
+	calls_family_hint(sh, h, (struct sockaddr *)&al.v[0].ss);
 	calls_data_free(&d);
 	addr_list_free(&al);
 	return CMD_OK;
@@ -268,7 +269,7 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 	struct strbuf all = STRBUF_INIT;
 	unsigned long n = 4096;
 	long calls = 0;
-	int fd = sh->current, err = 0, timed_out = 0;
+	int fd = sh->current, err = 0, timed_out = 0, stuck = 0;
 	ssize_t rc = 0, real;
 
 	if (h == NULL)
@@ -282,8 +283,12 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 	for (;;) {
 		int ready = calls_known_ready(sh, h, 0, n);
 		if (!ready && calls_would_deadlock(sh, fd, h, 0, n, "drain")) {
-			sb_free(&all);
-			return CMD_ERROR;
+			if (calls == 0) {
+				sb_free(&all);
+				return CMD_ERROR;
+			}
+			stuck = 1;  /* what came so far still gets its summary */
+			break;
 		}
 		trace_begin(sh, "recv");
 		trace_add(sh, "(%d, %lu, 0)", fd, n);
@@ -307,6 +312,8 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 	sb_printf(&sh->last.text, "%ld", calls);  /* ${result}: how many calls */
 	if (rc == 0)
 		trace_add(sh, ", then EOF");
+	else if (stuck)
+		trace_add(sh, ", then stopped: the next would wait forever");
 	sh->last.rc = rc < 0 ? -1 : (long long)all.len;
 	sh->last.err = err;
 	sh->last.has_data = 1;
@@ -324,7 +331,7 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 		sh->display = keep;
 	}
 	sb_free(&all);
-	return CMD_OK;
+	return stuck ? CMD_ERROR : CMD_OK;
 }
 
 static void add_events(struct strbuf *sb, short ev)

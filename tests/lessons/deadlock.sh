@@ -115,5 +115,15 @@ run 'socketpair; 3 close; 4 recv 10; expect eof'
 [ "$status" -eq 0 ] && ok "after the peer closed the recv is made: EOF" ||
 	not_ok "after the peer closed the recv is made: EOF" "status was $status" "stdout: $out" "stderr: $err"
 
+# A drain that has read something and would then wait forever still
+# prints its summary, with what it got, before the refusal.
+run 'socketpair; 4 send "hello"; 3 drain'
+case $out in
+*'drain(3, 4096) = 5 bytes in 1 recv call, then stopped: the next would wait forever'*)
+	[ "$status" -eq 1 ] && ok "a drain stopped by the guard keeps its summary (status 1)" ||
+		not_ok "a drain stopped by the guard keeps its summary (status 1)" "status was $status" ;;
+*)	not_ok "a drain stopped by the guard keeps its summary (status 1)" "stdout: $out" "stderr: $err" ;;
+esac
+
 echo "1..$n"
 exit 0
