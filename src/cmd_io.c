@@ -194,28 +194,45 @@ static void show_truncated(struct shell *sh, ssize_t real, size_t n)
 	}
 }
 
-int cmd_recv(struct shell *sh, int argc, struct word *argv)
+/*
+ * What recv and recvfrom share before the call: the handle, N and the
+ * flags, the deadlock guard, the start of the trace line, and the flush
+ * when the call may wait.  Returns 0 with *h, *n and *flags set, or -1
+ * after an error (no call to make).
+ */
+static int receive_begin(struct shell *sh, int argc, struct word *argv, const char *call,
+			 struct handle **h, unsigned long *n, int *flags)
 {
-	struct handle *h = calls_handle(sh);
-	unsigned long n;
-	int flags, fd = sh->current;
-	ssize_t real;
+	int fd = sh->current;
 
-	if (h == NULL)
-		return CMD_ERROR;
-	if (calls_count(sh, &argv[1], SHELL_MAX_COUNT, &n) < 0 ||
-	    calls_flags(sh, argc, argv, 2, &flags) < 0)
-		return CMD_ERROR;
-	int ready = calls_known_ready(sh, h, flags, n);
-	if (!ready && calls_would_deadlock(sh, fd, h, flags, n, "recv"))
-		return CMD_ERROR;
-	trace_begin(sh, "recv");
-	trace_add(sh, "(%d, %lu, ", fd, n);
-	names_add_flags(&sh->line, names_msgflags, flags);
+	*h = calls_handle(sh);
+	if (*h == NULL)
+		return -1;
+	if (calls_count(sh, &argv[1], SHELL_MAX_COUNT, n) < 0 ||
+	    calls_flags(sh, argc, argv, 2, flags) < 0)
+		return -1;
+	int ready = calls_known_ready(sh, *h, *flags, *n);
+	if (!ready && calls_would_deadlock(sh, fd, *h, *flags, *n, call))
+		return -1;
+	trace_begin(sh, call);
+	trace_add(sh, "(%d, %lu, ", fd, *n);
+	names_add_flags(&sh->line, names_msgflags, *flags);
 	trace_add(sh, ")");
 	if (!ready)
 		calls_before_block(sh);
-	ssize_t rc = receive(sh, fd, h, n, flags, NULL, NULL, &real);
+	return 0;
+}
+
+int cmd_recv(struct shell *sh, int argc, struct word *argv)
+{
+	struct handle *h;
+	unsigned long n;
+	int flags;
+	ssize_t real;
+
+	if (receive_begin(sh, argc, argv, "recv", &h, &n, &flags) < 0)
+		return CMD_ERROR;
+	ssize_t rc = receive(sh, sh->current, h, n, flags, NULL, NULL, &real);
 	int err = rc < 0 ? errno : 0;
 	calls_note_received(sh, h, rc, flags);
 	show_received(sh, h, rc, n, flags, err);
@@ -226,29 +243,17 @@ int cmd_recv(struct shell *sh, int argc, struct word *argv)
 
 int cmd_recvfrom(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h;
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
 	unsigned long n;
-	int flags, fd = sh->current;
+	int flags;
 	ssize_t real;
 
-	if (h == NULL)
-		return CMD_ERROR;
-	if (calls_count(sh, &argv[1], SHELL_MAX_COUNT, &n) < 0 ||
-	    calls_flags(sh, argc, argv, 2, &flags) < 0)
-		return CMD_ERROR;
-	int ready = calls_known_ready(sh, h, flags, n);
-	if (!ready && calls_would_deadlock(sh, fd, h, flags, n, "recvfrom"))
+	if (receive_begin(sh, argc, argv, "recvfrom", &h, &n, &flags) < 0)
 		return CMD_ERROR;
 	memset(&ss, 0, sizeof ss);
-	trace_begin(sh, "recvfrom");
-	trace_add(sh, "(%d, %lu, ", fd, n);
-	names_add_flags(&sh->line, names_msgflags, flags);
-	trace_add(sh, ")");
-	if (!ready)
-		calls_before_block(sh);
-	ssize_t rc = receive(sh, fd, h, n, flags, &ss, &len, &real);
+	ssize_t rc = receive(sh, sh->current, h, n, flags, &ss, &len, &real);
 	int err = rc < 0 ? errno : 0;
 	calls_note_received(sh, h, rc, flags);
 	show_received(sh, h, rc, n, flags, err);

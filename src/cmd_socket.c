@@ -92,21 +92,38 @@ static int no_more(struct shell *sh, int argc, struct word *argv, int next)
 	return 0;
 }
 
+/*
+ * The one address bind and connect take, for handle h: argv[1] onwards,
+ * nothing after it.  Returns 1 with *al filled (the caller frees it); 0
+ * when a name lookup failed, already traced as the call's result; -1
+ * after a usage error.
+ */
+static int the_address(struct shell *sh, const struct handle *h, int argc, struct word *argv,
+		       struct addr_list *al)
+{
+	int next;
+	int rc = calls_address(sh, h, h->family, h->type, argc, argv, 1, &next, al);
+
+	if (rc == -2)
+		return 0;
+	if (rc < 0 || no_more(sh, argc, argv, next) < 0) {
+		addr_list_free(al);
+		return -1;
+	}
+	return 1;
+}
+
 int cmd_bind(struct shell *sh, int argc, struct word *argv)
 {
 	struct handle *h = calls_handle(sh);
 	struct addr_list al;
-	int next, fd = sh->current;
+	int fd = sh->current;
 
 	if (h == NULL)
 		return CMD_ERROR;
-	int rc = calls_address(sh, h, h->family, h->type, argc, argv, 1, &next, &al);
-	if (rc == -2)
-		return CMD_OK;
-	if (rc < 0 || no_more(sh, argc, argv, next) < 0) {
-		addr_list_free(&al);
-		return CMD_ERROR;
-	}
+	int rc = the_address(sh, h, argc, argv, &al);
+	if (rc <= 0)
+		return rc == 0 ? CMD_OK : CMD_ERROR;
 	trace_begin(sh, "bind");
 	trace_add(sh, "(%d, ", fd);
 	trace_addr(sh, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
@@ -191,17 +208,12 @@ int cmd_connect(struct shell *sh, int argc, struct word *argv)
 {
 	struct handle *h = calls_handle(sh);
 	struct addr_list al;
-	int next;
 
 	if (h == NULL)
 		return CMD_ERROR;
-	int rc = calls_address(sh, h, h->family, h->type, argc, argv, 1, &next, &al);
-	if (rc == -2)
-		return CMD_OK;
-	if (rc < 0 || no_more(sh, argc, argv, next) < 0) {
-		addr_list_free(&al);
-		return CMD_ERROR;
-	}
+	int rc = the_address(sh, h, argc, argv, &al);
+	if (rc <= 0)
+		return rc == 0 ? CMD_OK : CMD_ERROR;
 	connect_each(sh, sh->current, &al);
 	addr_list_free(&al);
 	return CMD_OK;
