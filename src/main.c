@@ -276,9 +276,9 @@ int main(int argc, char **argv)
 	}
 	if (timeout_given || ran_script || !isatty(STDIN_FILENO))
 		sh.timeout = timeout;
-	/* save runs only at the prompt and in -c: a lesson file run alone
-	 * never reaches either, and a long one need not keep its journal. */
-	sh.no_journal = ran_script && commands == NULL && !stay;
+	/* save runs only at the prompt and in -c: without either (a lesson
+	 * file, a script on stdin) a long run need not keep its journal. */
+	sh.no_journal = commands == NULL && !(isatty(STDIN_FILENO) && (!ran_script || stay));
 	if (ran_script)
 		rc = repl_run(&sh, &src);
 	if ((!ran_script || stay) && (rc != CMD_EXIT || (sh.interrupted && stay))) {
