@@ -341,8 +341,7 @@ void calls_end(struct shell *sh)
 	trace_end(sh);
 	if (sh->last.timed_out) {
 		struct strbuf d = STRBUF_INIT;
-		if (sh->src != NULL && !sh->src->terminal)
-			sb_printf(&d, "%s:%ld: ", sh->src->name, sh->src->line);
+		lesson_where(sh, &d);
 		sb_printf(&d, "%s timed out after %g s", sh->last.call, sh->timeout);
 		lesson_pending(sh, d.buf);
 		sb_free(&d);

@@ -19,9 +19,9 @@
 #include "errname.h"
 #include "shell.h"
 
-static void where(struct shell *sh, struct strbuf *sb)
+void lesson_where(const struct shell *sh, struct strbuf *sb)
 {
-	if (sh->src != NULL && !sh->src->terminal)
+	if (shell_scripted(sh))
 		sb_printf(sb, "%s:%ld: ", sh->src->name, sh->src->line);
 }
 
@@ -65,19 +65,18 @@ void lesson_pending(struct shell *sh, const char *desc)
 	lesson_settle(sh);
 	sb_reset(&sh->pending);
 	sb_adds(&sh->pending, desc);
-	sh->has_pending = 1;
 }
 
 void lesson_settle(struct shell *sh)
 {
-	if (!sh->has_pending)
+	if (sh->pending.len == 0)
 		return;
-	sh->has_pending = 0;
-	if (!sh->tap && sh->src != NULL && !sh->src->terminal) {
+	if (!sh->tap && shell_scripted(sh)) {
 		fflush(stdout);
 		fprintf(stderr, "%s\n", sh->pending.buf);
 	}
 	lesson_failure(sh, sh->pending.buf);
+	sb_reset(&sh->pending);
 }
 
 void lesson_finish(struct shell *sh)
@@ -194,7 +193,7 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 	}
 	for (int i = 1; i < argc; i++)
 		if (word_is(&argv[i], "timeout") && sh->last.timed_out)
-			sh->has_pending = 0;  /* the time-out was expected */
+			sb_reset(&sh->pending);  /* the time-out was expected */
 	lesson_settle(sh);
 	for (int i = 1; i < argc; i++) {
 		int m = matches(sh, &argv[i]);
@@ -206,7 +205,7 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 		}
 		ok = ok && m;
 	}
-	where(sh, &desc);
+	lesson_where(sh, &desc);
 	sb_printf(&desc, "%s =", sh->last.call);
 	for (int i = 1; i < argc; i++) {
 		sb_addc(&desc, ' ');
@@ -268,7 +267,7 @@ int cmd_save(struct shell *sh, int argc, struct word *argv)
 	/* A lesson file, or a script piped in (curl ... | sockshell), may be
 	 * someone else's: it may read files, never write them (a saved
 	 * journal can be made to read as a shell script). */
-	if (sh->src != NULL && !sh->src->terminal && !sh->src->user) {
+	if (shell_scripted(sh) && !sh->src->user) {
 		out_error(sh, &argv[0], "save: only at the prompt or in -c COMMANDS: a lesson "
 			  "file or a script on stdin may be anyone's, and cannot write files");
 		return CMD_ERROR;

@@ -236,7 +236,7 @@ void out_error(struct shell *sh, const struct word *w, const char *fmt, ...)
 	sb_vprintf(&msg, fmt, ap);
 	va_end(ap);
 	fflush(stdout);
-	if (sh->src != NULL && !sh->src->terminal) {
+	if (shell_scripted(sh)) {
 		file = sh->src->name;
 		line = sh->src->line;
 	}

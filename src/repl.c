@@ -319,7 +319,7 @@ int repl_check(struct shell *sh, struct source *src)
 static void usage_error(struct shell *sh, const struct word *w, const char *msg)
 {
 	out_error(sh, w, "%s", msg);
-	if (sh->src != NULL && !sh->src->terminal)
+	if (shell_scripted(sh))
 		sh->status = EXIT_USAGE;
 }
 
@@ -364,8 +364,9 @@ static int dispatch(struct shell *sh, struct command *cmd, const char *text, siz
 	 * lines of a sourced file are replayed by its source line. */
 	if (!(def->flags & CMD_NOSAVE) && rc != CMD_ERROR && sh->depth == 1)
 		lesson_journal(sh, text, len, made_call && !(def->flags & CMD_NOEXPECT));
-	if (sh->errexit && rc != CMD_EXIT && !(sh->src != NULL && sh->src->terminal) &&
-	    (rc == CMD_ERROR || (made_call && (sh->last.err || sh->last.gai || sh->last.timed_out)))) {
+	/* -e and a call that failed (a shell error is run_line's to stop on). */
+	if (sh->errexit && rc == CMD_OK && shell_scripted(sh) &&
+	    made_call && (sh->last.err || sh->last.gai || sh->last.timed_out)) {
 		if (sh->status == EXIT_GOOD)
 			sh->status = EXIT_FAILED;
 		return CMD_EXIT;
@@ -382,7 +383,7 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 
 	sh->cmd_line = line;
 	sh->cmd_line_len = len;
-	if (sh->echo && !(sh->src != NULL && sh->src->terminal)) {
+	if (sh->echo && shell_scripted(sh)) {
 		if (sh->tap)
 			fputs("# ", stdout);
 		if (sh->current >= 0)
@@ -397,7 +398,7 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 			struct word w = { line, 0, err.col, 0 };
 			w.len = (size_t)err.width;
 			usage_error(sh, &w, err.msg);
-			return sh->errexit && !sh->src->terminal ? CMD_EXIT : CMD_ERROR;
+			return sh->errexit && shell_scripted(sh) ? CMD_EXIT : CMD_ERROR;
 		}
 		if (sh->cmd.n == 0)
 			continue;
@@ -407,14 +408,14 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 			/* Ctrl-C: the call showed EINTR; drop the rest of the
 			 * line, and stop a script. */
 			shell_sigint = 0;
-			if (!(sh->src != NULL && sh->src->terminal)) {
+			if (shell_scripted(sh)) {
 				sh->interrupted = 1;
 				sh->status = EXIT_INTERRUPTED;
 				return CMD_EXIT;
 			}
 			return CMD_ERROR;
 		}
-		if (rc == CMD_ERROR && sh->errexit && !(sh->src != NULL && sh->src->terminal)) {
+		if (rc == CMD_ERROR && sh->errexit && shell_scripted(sh)) {
 			/* -e: a shell error (no such handle, a bad argument)
 			 * stops the script as a failed call does. */
 			if (sh->status == EXIT_GOOD)

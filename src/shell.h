@@ -74,7 +74,7 @@ struct source {
 	size_t len, pos;
 	FILE *fp;               /* or a stream read line by line */
 	int terminal;           /* or the terminal, through the line editor */
-	int user;               /* -c or stdin: the user's own commands, as if typed */
+	int user;               /* -c: the user's own commands, as if typed */
 	long line;              /* the line being run */
 	int argc;               /* $1..: the lesson's arguments */
 	char **argv;
@@ -112,8 +112,7 @@ struct shell {
 
 	/* lesson accounting */
 	int tests, failures;    /* TAP test points and failed ones */
-	struct strbuf pending;  /* a failure not yet reported (lesson_pending) */
-	int has_pending;
+	struct strbuf pending;  /* a failure not yet reported (lesson_pending), or empty */
 	int status;             /* the exit status so far */
 	int interrupted;        /* a SIGINT stopped a call: stop the script */
 	int skipped;            /* "require" skipped the lesson (plan printed) */
@@ -128,6 +127,14 @@ struct shell {
 
 /* Set by the SIGINT handler while a command runs or the prompt waits. */
 extern volatile sig_atomic_t shell_sigint;
+
+/* Is the command being run read from a file, -c or stdin, rather than
+ * typed at the terminal?  (Messages then carry FILE:LINE:, and -e, the
+ * echo of -x and a Ctrl-C that ends the run apply.) */
+static inline int shell_scripted(const struct shell *sh)
+{
+	return sh->src != NULL && !sh->src->terminal;
+}
 
 /* ---- handle.c ---- */
 /* The open handle with descriptor fd, or NULL. */
@@ -205,6 +212,8 @@ void lesson_failure(struct shell *sh, const char *desc);
 void lesson_pending(struct shell *sh, const char *desc);
 /* Report the pending failure, if any (before any command but expect). */
 void lesson_settle(struct shell *sh);
+/* Append "FILE:LINE: " for the line being run, in a script. */
+void lesson_where(const struct shell *sh, struct strbuf *sb);
 /* The end of a run: the TAP plan. */
 void lesson_finish(struct shell *sh);
 /* Record one command line for "save", with the expect line of its result. */
