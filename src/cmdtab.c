@@ -251,10 +251,12 @@ const struct command_def cmdtab[] = {
 	{ "expect", "WHAT...", "lessons",
 	  "check the previous call's result",
 	  NULL,
-	  "WHAT is a number (the return value), a quoted string (the data "
-	  "received, or the text of the result), an errno name (ECONNREFUSED, "
-	  "EAI_NONAME), eof (recv returned 0), ok (no error), or timeout.  "
-	  "Each expect line is one TAP test point with --tap.",
+	  "WHAT is a number (the return value), a comparison with it (<N, "
+	  "<=N, >N, >=N, !=N), a quoted string (the data received, or the "
+	  "text of the result), an errno name (ECONNREFUSED, EAI_NONAME), eof "
+	  "(recv returned 0), ok (no error), timeout (the call gave up; this "
+	  "settles the failure) or truncated (a datagram did not fit).  Each "
+	  "expect line is one TAP test point with --tap.",
 	  "expect \"This is the mess\"",
 	  "assert data == b'This is the mess'", NULL,
 	  1, -1, CMD_NOSAVE, { A_EXPECT, A_EXPECT, A_EXPECT, A_EXPECT }, A_EXPECT, cmd_expect },
@@ -263,7 +265,8 @@ const struct command_def cmdtab[] = {
 	  NULL,
 	  "Settings: display text|hex|both, timeout SECONDS (0: none), "
 	  "echo on|off, errexit on|off.  Any other NAME is a variable for "
-	  "${NAME}.  Without VALUE, shows it.",
+	  "${NAME}.  Without VALUE, shows it.  Each call sets ${rc}, ${errno}, "
+	  "${data} and ${result}, which cannot be set by hand.",
 	  "set PORT 10000",
 	  NULL, NULL,
 	  0, 2, 0, { A_SETTING, A_ANY, A_NONE, A_NONE }, A_NONE, cmd_set },

@@ -120,4 +120,30 @@ for o in $(printf '%s\n' "$synopsis" | awk '{
 	fi
 done
 
+# expect's forms and the variables each call sets: named alike by help and
+# the manual.
+help_expect=$("$SOCKSHELL" -c 'help expect' 2>&1)
+help_set=$("$SOCKSHELL" -c 'help set' 2>&1)
+for form in '<N' '>=N' '!=N' eof ok timeout truncated ECONNREFUSED EAI_NONAME; do
+	if printf '%s\n' "$help_expect" | grep -F -q -e "$form"; then
+		ok "help expect names $form"
+	else
+		not_ok "help expect names $form"
+	fi
+done
+for form in truncated timeout; do
+	if grep -q "^\.It Cm $form\$" "$MANPAGE"; then
+		ok "the manual's expect forms include $form"
+	else
+		not_ok "the manual's expect forms include $form"
+	fi
+done
+for v in rc errno data result; do
+	if printf '%s\n' "$help_set" | grep -F -q "\${$v}" && grep -F -q ".It Li \${$v}" "$MANPAGE"; then
+		ok "\${$v} is in help set and in the manual"
+	else
+		not_ok "\${$v} is in help set and in the manual"
+	fi
+done
+
 done_testing
