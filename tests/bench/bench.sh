@@ -6,18 +6,27 @@
 # Run by "make bench", which sets SOCKSHELL, CC, CFLAGS, PYTHON3, MAKE,
 # top_builddir and top_srcdir.  Settings (environment):
 #
-#   BENCH_N=7         runs per measurement (the median is shown)
+#   BENCH_N=7           runs per measurement (the median is shown)
+#   BENCH_HEAVY_N=3     runs of the long ones (drain, accept, slow status)
 #   BENCH_CALLS=100000  send/recv pairs in the per-call lesson
-#   BENCH_BULK_MB=256 MiB sent in the bulk test (1 MiB per send)
-#   BENCH_CHECK=yes   also time "make check" once (slow; off by default)
+#   BENCH_BULK_MB=256   MiB sent in the bulk test (1 MiB per send)
+#   BENCH_DRAIN_MB=1024 MiB read by drain (and by socat beside it)
+#   BENCH_ACCEPTS=3000  connections accepted from the outside client
+#   BENCH_PTY_CMDS=1000000  commands typed at a pty for the memory figure
+#   BENCH_CHECK=yes     also time "make check" once (slow; off by default)
 #
 # The commands compared in a row are timed in turns, run after run, so a
 # change of load falls on both.  Times are wall-clock medians; the per-call
-# row is also given in CPU time, which a busy machine disturbs less.
+# row is also given in CPU time and in instructions (counted by valgrind),
+# which a busy machine disturbs less.  Every command timed runs in a clean
+# environment (PATH only, timeit -E), and Python runs with -I, so that
+# PYTHONUNBUFFERED, site imports or NO_COLOR do not change the figures.
 #
 # Everything runs on loopback, on ports the kernel chooses; every wait is
-# bounded (timeit kills a run that hangs, the sink gives up when idle), and
-# the scratch directory is removed at the end.
+# bounded (timeit kills a run that hangs, the sink, the source and the
+# client give up when idle), and the scratch directory is removed at the
+# end.  The exit status is 0 whatever was measured: "make bench" reports,
+# it does not test.
 
 set -u
 
@@ -30,17 +39,23 @@ top_builddir=${top_builddir:-.}
 here=$(cd "$(dirname "$0")" && pwd)
 
 N=${BENCH_N:-7}
+HN=${BENCH_HEAVY_N:-3}
+[ "$HN" -le "$N" ] || HN=$N
 CALLS=${BENCH_CALLS:-100000}
 BULK_MB=${BENCH_BULK_MB:-256}
+DRAIN_MB=${BENCH_DRAIN_MB:-1024}
+ACCEPTS=${BENCH_ACCEPTS:-3000}
+PTY_CMDS=${BENCH_PTY_CMDS:-1000000}
 CHECK=${BENCH_CHECK:-no}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sockshell-bench.XXXXXX") || exit 1
 sink_pid=
+feed_pid=
 cleanup() {
-	if [ -n "$sink_pid" ]; then
-		kill "$sink_pid" 2>/dev/null
-		wait "$sink_pid" 2>/dev/null
-	fi
+	for p in $sink_pid $feed_pid; do
+		kill "$p" 2>/dev/null
+		wait "$p" 2>/dev/null
+	done
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -48,10 +63,13 @@ trap 'exit 130' INT TERM
 
 say() { printf '%s\n' "$*"; }
 warn() { printf 'bench: %s\n' "$*" >&2; }
+# note TEXT: a line for the checks printed under the table.
+note() { printf '%s\n' "$*" >> "$work/notes"; }
+: > "$work/notes"
 
 # ---- helpers, built here with the compiler and flags of the build ----
 
-for prog in timeit floor discard; do
+for prog in timeit floor discard feed connector; do
 	# shellcheck disable=SC2086
 	if ! $CC $CFLAGS -o "$work/$prog" "$here/$prog.c"; then
 		warn "cannot build $prog.c with $CC"
@@ -61,14 +79,15 @@ done
 TIMEIT=$work/timeit
 
 # measure "VAR..." TIMEIT-ARGS...: time the commands (separated by ":::",
-# run in turns, so that a change of load falls on all of them alike).
+# run in turns, so that a change of load falls on all of them alike), each
+# in a clean environment.
 # timeit prints a line per command: median min max peak_rss_kib
 # median_cpu.  Sets VAR_t (median wall seconds), VAR_rss (KiB) and VAR_cpu
 # (median CPU seconds) for each command's VAR, or all three to - on failure.
 measure() {
 	vars=$1
 	shift
-	if out=$("$TIMEIT" "$@"); then
+	if out=$("$TIMEIT" -E "$@"); then
 		i=0
 		for v in $vars; do
 			i=$((i + 1))
@@ -106,7 +125,7 @@ py=$("$PYTHON3" -c 'import sys; print(sys.executable)' 2>/dev/null) || py=
 say "sockshell benchmark: median of $N runs (BENCH_N), $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "machine: ${cpus} CPUs, ${model:-unknown CPU}, ${kernel:-unknown kernel}, load ${load:-?} at start"
 say "sockshell: $SOCKSHELL"
-say "baselines: python3 ${py:-missing}; socat $(socat -V 2>/dev/null | sed -n 's/^socat version \([^ ]*\).*/\1/p')${CC:+; C floor built with $CC $CFLAGS}"
+say "baselines: python3 -I ${py:-missing}; socat $(socat -V 2>/dev/null | sed -n 's/^socat version \([^ ]*\).*/\1/p')${CC:+; C floor built with $CC $CFLAGS}"
 say ""
 
 rows=$work/rows
@@ -123,7 +142,7 @@ verdict() {
 # ---- 1. start-up ----
 
 if [ -n "$py" ]; then
-	measure "ss pys" -n "$N" -k 20 -t 60 -- "$SOCKSHELL" -c quit ::: "$py" -c 'import socket'
+	measure "ss pys" -n "$N" -k 20 -t 60 -- "$SOCKSHELL" -c quit ::: "$py" -I -c 'import socket'
 else
 	measure ss -n "$N" -k 20 -t 60 -- "$SOCKSHELL" -c quit
 	pys_t=- pys_rss=-
@@ -131,10 +150,24 @@ fi
 if [ "$ss_t" != - ] && [ "$pys_t" != - ]; then
 	r=$(calc 'b / a' "$ss_t" "$pys_t")
 	row "start-up: sockshell -c quit" "$(fmt %.2f 'a * 1000' "$ss_t") ms" \
-		"python3 -c 'import socket' $(fmt %.1f 'a * 1000' "$pys_t") ms" \
-		"$(fmt %.1f 'a' "$r")x faster" ">= 10x faster" "$(verdict "$(calc 'a >= 10' "$r")")"
+		"python3 -I -c 'import socket' $(fmt %.1f 'a * 1000' "$pys_t") ms" \
+		"$(fmt %.1f 'a' "$r")x faster" ">= 20x faster" "$(verdict "$(calc 'a >= 20' "$r")")"
 else
-	row "start-up: sockshell -c quit" "${ss_t}" "python3: ${pys_t}" "-" ">= 10x faster" "n/a"
+	row "start-up: sockshell -c quit" "${ss_t}" "python3: ${pys_t}" "-" ">= 20x faster" "n/a"
+fi
+
+# Does a run with no prompt load the line editor?  The dynamic loader
+# says what it maps (glibc's LD_DEBUG); ldd says what the program needs.
+objs=$(env -i PATH="$PATH" LD_DEBUG=files "$SOCKSHELL" -c quit 2>&1 >/dev/null |
+	sed -n 's/.*file=\([^ ]*\) .*needed by.*/\1/p' | sort -u)
+if [ -n "$objs" ]; then
+	nobj=$(printf '%s\n' "$objs" | wc -l | tr -d ' ')
+	if printf '%s\n' "$objs" | grep -q readline; then rl=yes; else rl=no; fi
+	row "start-up: -c quit loads readline" "$rl ($nobj shared objects)" \
+		"$(printf '%s\n' "$objs" | sed 's/\.so.*//' | tr '\n' ' ' | sed 's/ $//')" "-" \
+		"no (prompt only)" "$(verdict "$(test $rl = no && echo 1)")"
+elif ldd "$SOCKSHELL" 2>/dev/null | grep -q readline; then
+	row "start-up: -c quit loads readline" "linked (ldd)" "-" "-" "no (prompt only)" "n/a"
 fi
 
 # ---- 2. per-call overhead: send/recv pairs on a socketpair ----
@@ -156,17 +189,24 @@ gen_pairs "$CALLS" "$pairs"
 gen_pairs 1000 "$work/pairs1k.sock"
 "$SOCKSHELL" "$work/pairs1k.sock" > "$work/ss1k.out" 2>&1
 "$work/floor" 1000 > "$work/floor1k.out" 2>&1
-cmp -s "$work/ss1k.out" "$work/floor1k.out" ||
+if cmp -s "$work/ss1k.out" "$work/floor1k.out"; then
+	note "per call: the C floor's output for 1,000 pairs is byte-identical to sockshell's (cmp)"
+else
+	note "per call: the C floor's output DIFFERS from sockshell's (cmp): not like for like"
 	warn "the C floor's trace differs from sockshell's: the comparison is not like for like"
+fi
 if [ -n "$py" ]; then
-	"$py" "$here/pycall.py" 1000 > "$work/py1k.out" 2>&1
-	cmp -s "$work/ss1k.out" "$work/py1k.out" ||
-		warn "the Python script's trace differs from sockshell's"
+	env -i PATH="$PATH" "$py" -I "$here/pycall.py" 1000 > "$work/py1k.out" 2>&1
+	if cmp -s "$work/ss1k.out" "$work/py1k.out"; then
+		note "per call: the Python script's output is byte-identical to sockshell's (cmp)"
+	else
+		note "per call: the Python script's output DIFFERS from sockshell's (cmp)"
+	fi
 fi
 
 if [ -n "$py" ]; then
 	measure "pc fl pyc" -n "$N" -t 300 -- "$SOCKSHELL" "$pairs" ::: "$work/floor" "$CALLS" \
-		::: "$py" "$here/pycall.py" "$CALLS"
+		::: "$py" -I "$here/pycall.py" "$CALLS"
 else
 	measure "pc fl" -n "$N" -t 300 -- "$SOCKSHELL" "$pairs" ::: "$work/floor" "$CALLS"
 	pyc_t=-
@@ -186,28 +226,51 @@ else
 fi
 if [ "$pc_t" != - ] && [ "$pyc_t" != - ]; then
 	row "per call, beside Python" "$(fmt %.2f 'a * 1e6 / b' "$pc_t" "$CALLS") us/pair" \
-		"python3 $(fmt %.2f 'a * 1e6 / b' "$pyc_t" "$CALLS") us/pair" \
+		"python3 -I $(fmt %.2f 'a * 1e6 / b' "$pyc_t" "$CALLS") us/pair" \
 		"$(fmt %.1f 'b / a' "$pc_t" "$pyc_t")x faster" "-" "info"
 fi
 
+# Instructions per pair, counted by valgrind (cachegrind without the cache
+# model) on 10,000 pairs less a lesson with none: the same on a quiet or a
+# busy machine.
+gen_pairs 10000 "$work/pairs10k.sock"
+echo 'socketpair' > "$work/pairs0.sock"
+# insns CMD...: the instructions CMD executes, or nothing.
+insns() {
+	env -i PATH="$PATH" valgrind --tool=cachegrind --cache-sim=no \
+		--cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+		awk '/I +refs:/ { gsub(",", "", $NF); print $NF }'
+}
+if command -v valgrind > /dev/null 2>&1; then
+	a=$(insns "$SOCKSHELL" "$work/pairs10k.sock")
+	b=$(insns "$SOCKSHELL" "$work/pairs0.sock")
+	c=$(insns "$work/floor" 10000)
+	d=$(insns "$work/floor" 0)
+	if [ -n "$a" ] && [ -n "$b" ] && [ -n "$c" ] && [ -n "$d" ]; then
+		ia=$(calc '(a - b) / 10000' "$a" "$b")
+		if_=$(calc '(a - b) / 10000' "$c" "$d")
+		row "per call: instructions per pair" "$(fmt %.0f a "$ia")" "C floor $(fmt %.0f a "$if_")" \
+			"$(fmt %.2f 'a / b' "$ia" "$if_")x floor" "-" "info"
+	fi
+fi
+
 # System calls per pair, counted by strace on a short lesson (repeatable
-# where timings are not).  The floor makes two; writes are amortized.
+# where timings are not).  The floor makes two, and a write per 64 KiB.
 if command -v strace > /dev/null 2>&1; then
-	gen_pairs 10000 "$work/pairs10k.sock"
-	echo '# nothing' > "$work/empty.sock"
 	a=$(strace -f -c -o "$work/s1" "$SOCKSHELL" "$work/pairs10k.sock" > /dev/null 2>&1 &&
 		awk '/ total$/ { print $(NF - 2) }' "$work/s1")
-	b=$(strace -f -c -o "$work/s2" "$SOCKSHELL" "$work/empty.sock" > /dev/null 2>&1 &&
+	b=$(strace -f -c -o "$work/s2" "$SOCKSHELL" "$work/pairs0.sock" > /dev/null 2>&1 &&
 		awk '/ total$/ { print $(NF - 2) }' "$work/s2")
 	c=$(strace -f -c -o "$work/s3" "$work/floor" 10000 > /dev/null 2>&1 &&
 		awk '/ total$/ { print $(NF - 2) }' "$work/s3")
 	d=$(strace -f -c -o "$work/s4" "$work/floor" 0 > /dev/null 2>&1 &&
 		awk '/ total$/ { print $(NF - 2) }' "$work/s4")
 	if [ -n "$a" ] && [ -n "$b" ] && [ -n "$c" ] && [ -n "$d" ]; then
-		sa=$(calc '(a - b) / 10000' "$a" "$b")
-		sf=$(calc '(a - b) / 10000' "$c" "$d")
-		row "system calls per send+recv pair" "$(fmt %.2f a "$sa")" "C floor $(fmt %.2f a "$sf")" \
-			"$(fmt %.2f 'a / b' "$sa" "$sf")x floor" "-" "info"
+		sa=$(fmt %.2f '(a - b) / 10000' "$a" "$b")
+		sf=$(fmt %.2f '(a - b) / 10000' "$c" "$d")
+		row "per call: system calls per pair" "$sa" "C floor $sf" \
+			"$(fmt %.2f 'a / b' "$sa" "$sf")x floor" "<= floor" \
+			"$(verdict "$(calc 'a <= b' "$sa" "$sf")")"
 	fi
 fi
 
@@ -218,7 +281,7 @@ bulk=$work/bulk.sock
 awk -v n="$BULK_MB" 'BEGIN {
 	print "# " n " MiB over loopback TCP, 1 MiB per send"
 	print "socket inet stream"
-	print "connect 127.0.0.1 ${PORT}"
+	print "connect 127.0.0.1 ${1}"
 	for (i = 0; i < n; i++)
 		print "send -n 1048576"
 	print "close"
@@ -232,13 +295,11 @@ while [ ! -s "$work/port" ] && [ $i -lt 100 ]; do
 done
 port=$(cat "$work/port" 2>/dev/null)
 if [ -n "$port" ]; then
-	PORT=$port
-	export PORT
 	if command -v socat > /dev/null 2>&1; then
-		measure "bk so" -n "$N" -t 120 -- "$SOCKSHELL" "$bulk" ::: socat -u -b 1048576 \
+		measure "bk so" -n "$N" -t 120 -- "$SOCKSHELL" "$bulk" "$port" ::: socat -u -b 1048576 \
 			"OPEN:/dev/zero,readbytes=$bytes" "TCP:127.0.0.1:$port"
 	else
-		measure bk -n "$N" -t 120 -- "$SOCKSHELL" "$bulk"
+		measure bk -n "$N" -t 120 -- "$SOCKSHELL" "$bulk" "$port"
 		so_t=-
 	fi
 	# Every connection must have delivered every byte.
@@ -263,7 +324,132 @@ else
 	row "bulk: $BULK_MB x send -n 1048576, TCP" "$bk_t" "socat: $so_t" "-" ">= 1.00x socat" "n/a"
 fi
 
-# ---- 4. memory, and status with 1,000 handles ----
+# ---- 4. drain: a GiB over loopback TCP, beside socat ----
+
+# The source sends each connection DRAIN_MB MiB of a-z and closes it; the
+# lesson reads with a plain "drain" (4096 bytes a call, a trace line each)
+# and socat copies the same bytes to its stdout; both write to /dev/null.
+dbytes=$((DRAIN_MB * 1048576))
+printf '%s\n' "# drain $DRAIN_MB MiB from the source on 127.0.0.1 port \$1" \
+	'socket inet stream' 'connect 127.0.0.1 ${1}' 'drain' > "$work/drain.sock"
+"$work/feed" "$work/fport" "$dbytes" 30 &
+feed_pid=$!
+i=0
+while [ ! -s "$work/fport" ] && [ $i -lt 100 ]; do
+	sleep 0.1 2>/dev/null || sleep 1
+	i=$((i + 1))
+done
+fport=$(cat "$work/fport" 2>/dev/null)
+dr_t=- ds_t=-
+if [ -z "$fport" ]; then
+	warn "the source did not start"
+elif ! command -v socat > /dev/null 2>&1; then
+	warn "no socat: skipping the drain comparison"
+else
+	# Once, untimed: did every byte arrive, for both?
+	got=$("$SOCKSHELL" -t 300 "$work/drain.sock" "$fport" 2>&1 | tail -n 1)
+	case $got in
+	*"= $dbytes bytes in "*) note "drain: sockshell read all $dbytes bytes ($got)" ;;
+	*) note "drain: sockshell did NOT read all $dbytes bytes: $got" ;;
+	esac
+	got=$(socat -u "TCP:127.0.0.1:$fport" STDOUT 2>/dev/null | wc -c | tr -d ' ')
+	[ "$got" = "$dbytes" ] || note "drain: socat read $got bytes, not $dbytes"
+	measure "dr ds" -n "$HN" -t 300 -- "$SOCKSHELL" -t 300 "$work/drain.sock" "$fport" \
+		::: socat -u "TCP:127.0.0.1:$fport" STDOUT
+fi
+if [ "$dr_t" != - ] && [ "$ds_t" != - ]; then
+	r=$(calc 'a / b' "$dr_t" "$ds_t")
+	row "drain: $DRAIN_MB MiB over loopback TCP" "$(fmt %.2f a "$dr_t") s" \
+		"socat -u TCP:... STDOUT $(fmt %.2f a "$ds_t") s" "$(fmt %.2f a "$r")x socat" \
+		"<= 2.00x socat" "$(verdict "$(calc 'a <= 2' "$r")")"
+	row "  CPU time for the drain" "$(fmt %.2f a "$dr_cpu") s" "socat $(fmt %.2f a "$ds_cpu") s" \
+		"$(fmt %.2f 'a / b' "$dr_cpu" "$ds_cpu")x socat" "-" "info"
+	row "  peak RSS during the drain" "$(fmt %.1f 'a / 1024' "$dr_rss") MiB" \
+		"socat $(fmt %.1f 'a / 1024' "$ds_rss") MiB" \
+		"$(fmt %.2f 'a / b' "$dr_rss" "$ds_rss")x socat" "< 32 MiB (O(1))" \
+		"$(verdict "$(calc 'a < 32768' "$dr_rss")")"
+elif [ -n "$fport" ]; then
+	row "drain: $DRAIN_MB MiB over loopback TCP" "$dr_t" "socat: $ds_t" "-" "<= 2.00x socat" "n/a"
+fi
+if [ -n "$feed_pid" ]; then
+	kill "$feed_pid" 2>/dev/null
+	wait "$feed_pid" 2>/dev/null
+	feed_pid=
+fi
+
+# ---- 5. accept: connections from an outside client ----
+
+# The connector starts the server, finds its port in the getsockname line,
+# connects ACCEPTS times and keeps every connection open; the server
+# accepts them all (and keeps them).  sockshell is timed with ACCEPTS and
+# with a third as many, to see that the cost grows linearly (3x), not as
+# the square (9x); the C floor does the same accepts.
+acc1=$((ACCEPTS / 3))
+# gen_accepts N FILE: a lesson that accepts N connections.
+gen_accepts() {
+	awk -v n="$1" 'BEGIN {
+		print "# " n " connections accepted from an outside client"
+		print "socket inet stream"
+		print "bind 127.0.0.1 0"
+		print "listen 4096"
+		print "getsockname"
+		for (i = 0; i < n; i++)
+			print "3 accept"
+	}' > "$2"
+}
+gen_accepts "$ACCEPTS" "$work/acc.sock"
+gen_accepts "$acc1" "$work/acc1.sock"
+C=$work/connector
+measure "aa ab af" -n "$HN" -t 300 -- \
+	"$C" "$ACCEPTS" "$work/acc.out" 120 -- "$SOCKSHELL" -t 120 "$work/acc.sock" \
+	::: "$C" "$acc1" "$work/acc1.out" 120 -- "$SOCKSHELL" -t 120 "$work/acc1.sock" \
+	::: "$C" "$ACCEPTS" "$work/accf.out" 120 -- "$work/floor" accept "$ACCEPTS"
+if [ "$aa_t" != - ] && [ "$af_t" != - ]; then
+	na=$(grep -c '^accept(3) = [0-9]* from 127\.0\.0\.1:' "$work/acc.out")
+	nf=$(grep -c '^accept(3) = [0-9]* from 127\.0\.0\.1:' "$work/accf.out")
+	note "accept: sockshell traced $na accepts, the C floor $nf (of $ACCEPTS)"
+	row "accept: $ACCEPTS from an outside client" "$(fmt %.1f 'a * 1000' "$aa_t") ms" \
+		"C floor $(fmt %.1f 'a * 1000' "$af_t") ms" \
+		"$(fmt %.2f 'a / b' "$aa_t" "$af_t")x floor" "-" "info"
+	row "  growth from $acc1 to $ACCEPTS accepts" "$(fmt %.2f 'a / b' "$aa_t" "$ab_t")x" \
+		"linear 3x, quadratic 9x" "-" "<= 4x (linear)" \
+		"$(verdict "$(calc 'a / b <= 4' "$aa_t" "$ab_t")")"
+else
+	row "accept: $ACCEPTS from an outside client" "$aa_t" "floor: $af_t" "-" "-" "n/a"
+fi
+
+# status_ms SCENE OUT: the milliseconds one "status" takes after the lesson
+# SCENE, as the difference between SCENE alone and SCENE with R statuses
+# more; R is 10 (N runs), or 1 (HEAVY_N runs) when a first try shows a
+# status slower than 0.2 s.  The first try's output is left in OUT.
+# Prints - when a measurement failed.
+status_ms() {
+	cp "$1" "$work/st1.sock"
+	echo status >> "$work/st1.sock"
+	measure "p0 p1" -n 1 -t 300 -o "$2" -- "$SOCKSHELL" "$1" ::: "$SOCKSHELL" "$work/st1.sock"
+	if [ "$p0_t" = - ] || [ "$p1_t" = - ]; then
+		echo -
+		return
+	fi
+	rounds=10 runs=$N
+	if [ "$(calc 'b - a > 0.2' "$p0_t" "$p1_t")" = 1 ]; then
+		rounds=1 runs=$HN
+	fi
+	cp "$1" "$work/stR.sock"
+	i=0
+	while [ $i -lt $rounds ]; do
+		echo status >> "$work/stR.sock"
+		i=$((i + 1))
+	done
+	measure "q0 q1" -n "$runs" -t 600 -- "$SOCKSHELL" "$1" ::: "$SOCKSHELL" "$work/stR.sock"
+	if [ "$q0_t" = - ] || [ "$q1_t" = - ]; then
+		echo -
+		return
+	fi
+	calc '(b - a) / c * 1000' "$q0_t" "$q1_t" "$rounds"
+}
+
+# ---- 6. memory, and status with 1,000 handles ----
 
 echo_sock=$work/echo.sock
 cat > "$echo_sock" <<'EOF'
@@ -298,7 +484,7 @@ else
 	ex_rss=-
 fi
 if [ "$ec_rss" != - ] && [ "$pys_rss" != - ]; then
-	row "peak RSS: echo lesson (bench's)" "$ec_rss KiB" "python3 -c 'import socket' $pys_rss KiB" \
+	row "peak RSS: echo lesson (bench's)" "$ec_rss KiB" "python3 -I -c 'import socket' $pys_rss KiB" \
 		"$(fmt %.2f 'a / b' "$ec_rss" "$pys_rss")x python3" "< 4096 KiB" \
 		"$(verdict "$(calc 'a < 4096' "$ec_rss")")"
 else
@@ -307,7 +493,7 @@ else
 fi
 
 if [ "$ex_rss" != - ]; then
-	row "peak RSS: examples/echo.sock" "$ex_rss KiB" "python3 -c 'import socket' $pys_rss KiB" \
+	row "peak RSS: examples/echo.sock" "$ex_rss KiB" "python3 -I -c 'import socket' $pys_rss KiB" \
 		"$(fmt %.2f 'a / b' "$ex_rss" "$pys_rss")x python3" "< 4096 KiB" \
 		"$(verdict "$(calc 'a < 4096' "$ex_rss")")"
 fi
@@ -351,15 +537,93 @@ if [ "$nofile" = unlimited ] || [ "$nofile" -ge 1100 ]; then
 	if [ "$hn_t" != - ] && [ "$hs_t" != - ] && [ "$fn_t" != - ] && [ "$fs_t" != - ]; then
 		st=$(calc '(b - a) / 10 * 1000' "$hn_t" "$hs_t")
 		ft=$(calc '(b - a) / 10 * 1000' "$fn_t" "$fs_t")
-		row "status with 1,000 handles" "$(fmt %.2f a "$st") ms" "C floor $(fmt %.2f a "$ft") ms" \
+		row "status: 1,000 handles, mixed" "$(fmt %.2f a "$st") ms" "C floor $(fmt %.2f a "$ft") ms" \
 			"$(fmt %.2f 'a / b' "$st" "$ft")x floor" "< 20 ms" \
 			"$(verdict "$(calc 'a < 20' "$st")")"
 	fi
+
+	# 1,000 fresh TCP sockets (never connected: no port), and a listener
+	# with 500 finished connections, both ends shut down and closed by
+	# the peer (1,001 handles, all in state CLOSE but the listener).
+	awk 'BEGIN {
+		print "# 1000 fresh TCP sockets"
+		for (i = 0; i < 1000; i++)
+			print "socket inet stream"
+	}' > "$work/fresh.sock"
+	awk 'BEGIN {
+		print "# a listener and 500 finished connections, both ends"
+		print "socket inet stream"
+		print "bind 127.0.0.1 0"
+		print "listen 4096"
+		for (i = 0; i < 500; i++) {
+			print "socket inet stream"
+			print "connect @3"
+			print "3 accept"
+			print "shutdown wr"
+			print (4 + 2 * i) " shutdown wr"
+		}
+		print "sleep 0.1"
+	}' > "$work/finished.sock"
+	for scene in fresh:1000 finished:1001; do
+		name=${scene%%:*} want=${scene#*:}
+		ms=$(status_ms "$work/$name.sock" "$work/$name.out")
+		shown=$(grep -c '^[ *] [0-9]' "$work/$name.out" 2>/dev/null)
+		[ "$shown" = "$want" ] || note "status: $name: $shown rows shown, not $want"
+		case $name in
+		fresh) label="status: 1,000 fresh TCP sockets" ;;
+		*) label="status: 1,001 finished TCP handles" ;;
+		esac
+		if [ "$ms" != - ]; then
+			row "$label" "$(fmt %.2f a "$ms") ms" "-" "-" "< 20 ms" \
+				"$(verdict "$(calc 'a < 20' "$ms")")"
+		else
+			row "$label" "-" "-" "-" "< 20 ms" "n/a"
+		fi
+	done
 else
 	warn "ulimit -n is $nofile: skipping the 1,000-handle measurements"
 fi
 
-# ---- 5. the suite ----
+# ---- 7. memory after many commands at a terminal ----
+
+# sockshell at a pty (its prompt, line editor, history and the journal
+# for "save" all at work), typed PTY_CMDS commands as fast as it reads
+# them: a socketpair, then 16-byte sends and recvs in turn.  Its peak RSS
+# beside the same after 1,000 commands shows what a long session keeps.
+# gen_typed N FILE: N commands.
+gen_typed() {
+	awk -v n="$1" 'BEGIN {
+		print "socketpair"
+		for (i = 1; i < n; i++)
+			print (i % 2 ? "3 send \"0123456789abcdef\"" : "4 recv 16")
+	}' > "$2"
+}
+# typed N: "peak_rss_kib seconds lines" after N commands at a pty, or "-".
+typed() {
+	gen_typed "$1" "$work/typed.txt"
+	rm -rf "$work/home"
+	mkdir "$work/home"
+	env -i PATH="$PATH" HOME="$work/home" TERM=dumb NO_COLOR=1 \
+		SOCKSHELL_HISTORY="$work/home/history" \
+		"$py" -I "$here/ptyfeed.py" "$work/typed.txt" 900 "$SOCKSHELL" 2>/dev/null || echo -
+}
+if [ -n "$py" ]; then
+	set -- $(typed 1000)
+	t1_rss=${1:--}
+	set -- $(typed "$PTY_CMDS")
+	tm_rss=${1:--} tm_s=${2:--}
+	if [ "$t1_rss" != - ] && [ "$tm_rss" != - ]; then
+		row "peak RSS: $PTY_CMDS commands at a pty" "$tm_rss KiB" "1000 commands $t1_rss KiB" \
+			"+$(fmt %.1f '(a - b) * 1024 / (c - 1000)' "$tm_rss" "$t1_rss" "$PTY_CMDS") B/command" \
+			"- (bounded)" "info"
+		note "pty: $PTY_CMDS commands typed and run in $(fmt %.1f a "$tm_s") s"
+	else
+		row "peak RSS: $PTY_CMDS commands at a pty" "$tm_rss" "1000 commands: $t1_rss" "-" \
+			"- (bounded)" "n/a"
+	fi
+fi
+
+# ---- 8. the suite ----
 
 if [ "$CHECK" = yes ]; then
 	jobs=$cpus
@@ -386,6 +650,9 @@ awk -F '\t' '
 		for (r = 1; r <= NR; r++)
 			for (i = 1; i <= 6; i++) printf "%-*s%s", w[i], cell[r, i], i < 6 ? "  " : "\n"
 	}' "$rows"
+say ""
+say "checks:"
+sed 's/^/  /' "$work/notes"
 say ""
 say "load at the end: $(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo '?')"
 if grep -q '	MISS$' "$rows"; then

@@ -2,7 +2,8 @@
  * timeit.c - the benchmark's stopwatch: run commands several times and
  * report each one's median wall time, CPU time and peak resident set size.
  *
- *     timeit [-n RUNS] [-k LOOPS] [-t SECONDS] [-i IN] [-o OUT] -- CMD [ARG]... [::: CMD [ARG]...]...
+ *     timeit [-n RUNS] [-k LOOPS] [-t SECONDS] [-i IN] [-o OUT] [-E] [-e NAME=VALUE]...
+ *            -- CMD [ARG]... [::: CMD [ARG]...]...
  *
  * Each of RUNS rounds runs every CMD (up to 8, separated by ":::") in
  * turn, LOOPS times in a row (stdin from IN, stdout to OUT, both /dev/null
@@ -14,6 +15,11 @@
  * one line per CMD, in order:
  *
  *     median_seconds min_seconds max_seconds peak_rss_kib median_cpu_seconds
+ *
+ * With -E every command runs in a clean environment: only PATH, and the
+ * NAME=VALUE pairs given with -e, so that settings such as
+ * PYTHONUNBUFFERED or NO_COLOR in the caller's environment do not change
+ * what is measured.
  *
  * On a loaded machine the CPU time is the steadier figure: it does not
  * count the time the command waited for a CPU.
@@ -59,6 +65,10 @@ static double median(const double *v, int n)
 
 static volatile sig_atomic_t alarmed;
 
+/* With -E, the environment the commands get (else NULL: the caller's). */
+static char **clean_env;
+static int clean_n;
+
 static void on_alarm(int sig)
 {
 	(void)sig;
@@ -87,6 +97,8 @@ static int run_once(char **argv, const char *in, const char *out, double limit, 
 		}
 		close(i);
 		close(o);
+		if (clean_env != NULL)
+			environ = clean_env;
 		execvp(argv[0], argv);
 		fprintf(stderr, "timeit: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
@@ -125,8 +137,8 @@ static int run_once(char **argv, const char *in, const char *out, double limit, 
 
 static void usage(void)
 {
-	fputs("usage: timeit [-n RUNS] [-k LOOPS] [-t SECONDS] [-i IN] [-o OUT] -- CMD [ARG]..."
-	      " [::: CMD [ARG]...]...\n", stderr);
+	fputs("usage: timeit [-n RUNS] [-k LOOPS] [-t SECONDS] [-i IN] [-o OUT] [-E]"
+	      " [-e NAME=VALUE]... -- CMD [ARG]... [::: CMD [ARG]...]...\n", stderr);
 	exit(2);
 }
 
@@ -146,8 +158,23 @@ int main(int argc, char **argv)
 	double limit = 120;
 	struct samples cmd[MAXCMDS];
 
-	while ((opt = getopt(argc, argv, "+n:k:t:i:o:")) != -1) {
+	/* Room for PATH, every -e and the NULL: at most argc entries. */
+	char **env = calloc((size_t)argc + 2, sizeof *env);
+	const char *path = getenv("PATH");
+	static char pathvar[4096];
+
+	if (env == NULL)
+		return 1;
+	snprintf(pathvar, sizeof pathvar, "PATH=%s", path != NULL ? path : "/usr/bin:/bin");
+	env[clean_n++] = pathvar;
+	while ((opt = getopt(argc, argv, "+n:k:t:i:o:Ee:")) != -1) {
 		switch (opt) {
+		case 'E': clean_env = env; break;
+		case 'e':
+			if (strchr(optarg, '=') == NULL)
+				usage();
+			env[clean_n++] = optarg;
+			break;
 		case 'n': runs = atoi(optarg); break;
 		case 'k': loops = atoi(optarg); break;
 		case 't': limit = atof(optarg); break;
