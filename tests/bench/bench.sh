@@ -63,6 +63,13 @@ trap 'exit 130' INT TERM
 
 say() { printf '%s\n' "$*"; }
 warn() { printf 'bench: %s\n' "$*" >&2; }
+# bounded SECONDS CMD...: run CMD, killed after SECONDS when timeout(1)
+# is there (every wait of the bench has a bound).
+if command -v timeout > /dev/null 2>&1; then
+	bounded() { timeout "$@"; }
+else
+	bounded() { shift; "$@"; }
+fi
 # note TEXT: a line for the checks printed under the table.
 note() { printf '%s\n' "$*" >> "$work/notes"; }
 : > "$work/notes"
@@ -158,7 +165,7 @@ fi
 
 # Does a run with no prompt load the line editor?  The dynamic loader
 # says what it maps (glibc's LD_DEBUG); ldd says what the program needs.
-objs=$(env -i PATH="$PATH" LD_DEBUG=files "$SOCKSHELL" -c quit 2>&1 >/dev/null |
+objs=$(bounded 60 env -i PATH="$PATH" LD_DEBUG=files "$SOCKSHELL" -c quit 2>&1 >/dev/null |
 	sed -n 's/.*file=\([^ ]*\) .*needed by.*/\1/p' | sort -u)
 if [ -n "$objs" ]; then
 	nobj=$(printf '%s\n' "$objs" | wc -l | tr -d ' ')
@@ -187,8 +194,8 @@ pairs=$work/pairs.sock
 gen_pairs "$CALLS" "$pairs"
 # The floor and the Python script must print what sockshell prints.
 gen_pairs 1000 "$work/pairs1k.sock"
-"$SOCKSHELL" "$work/pairs1k.sock" > "$work/ss1k.out" 2>&1
-"$work/floor" 1000 > "$work/floor1k.out" 2>&1
+bounded 60 "$SOCKSHELL" "$work/pairs1k.sock" > "$work/ss1k.out" 2>&1
+bounded 60 "$work/floor" 1000 > "$work/floor1k.out" 2>&1
 if cmp -s "$work/ss1k.out" "$work/floor1k.out"; then
 	note "per call: the C floor's output for 1,000 pairs is byte-identical to sockshell's (cmp)"
 else
@@ -196,7 +203,7 @@ else
 	warn "the C floor's trace differs from sockshell's: the comparison is not like for like"
 fi
 if [ -n "$py" ]; then
-	env -i PATH="$PATH" "$py" -I "$here/pycall.py" 1000 > "$work/py1k.out" 2>&1
+	bounded 60 env -i PATH="$PATH" "$py" -I "$here/pycall.py" 1000 > "$work/py1k.out" 2>&1
 	if cmp -s "$work/ss1k.out" "$work/py1k.out"; then
 		note "per call: the Python script's output is byte-identical to sockshell's (cmp)"
 	else
@@ -237,7 +244,7 @@ gen_pairs 10000 "$work/pairs10k.sock"
 echo 'socketpair' > "$work/pairs0.sock"
 # insns CMD...: the instructions CMD executes, or nothing.
 insns() {
-	env -i PATH="$PATH" valgrind --tool=cachegrind --cache-sim=no \
+	bounded 300 env -i PATH="$PATH" valgrind --tool=cachegrind --cache-sim=no \
 		--cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
 		awk '/I +refs:/ { gsub(",", "", $NF); print $NF }'
 }
@@ -257,13 +264,13 @@ fi
 # System calls per pair, counted by strace on a short lesson (repeatable
 # where timings are not).  The floor makes two, and a write per 64 KiB.
 if command -v strace > /dev/null 2>&1; then
-	a=$(strace -f -c -o "$work/s1" "$SOCKSHELL" "$work/pairs10k.sock" > /dev/null 2>&1 &&
+	a=$(bounded 300 strace -f -c -o "$work/s1" "$SOCKSHELL" "$work/pairs10k.sock" > /dev/null 2>&1 &&
 		awk '/ total$/ { print $(NF - 2) }' "$work/s1")
-	b=$(strace -f -c -o "$work/s2" "$SOCKSHELL" "$work/pairs0.sock" > /dev/null 2>&1 &&
+	b=$(bounded 300 strace -f -c -o "$work/s2" "$SOCKSHELL" "$work/pairs0.sock" > /dev/null 2>&1 &&
 		awk '/ total$/ { print $(NF - 2) }' "$work/s2")
-	c=$(strace -f -c -o "$work/s3" "$work/floor" 10000 > /dev/null 2>&1 &&
+	c=$(bounded 300 strace -f -c -o "$work/s3" "$work/floor" 10000 > /dev/null 2>&1 &&
 		awk '/ total$/ { print $(NF - 2) }' "$work/s3")
-	d=$(strace -f -c -o "$work/s4" "$work/floor" 0 > /dev/null 2>&1 &&
+	d=$(bounded 300 strace -f -c -o "$work/s4" "$work/floor" 0 > /dev/null 2>&1 &&
 		awk '/ total$/ { print $(NF - 2) }' "$work/s4")
 	if [ -n "$a" ] && [ -n "$b" ] && [ -n "$c" ] && [ -n "$d" ]; then
 		sa=$(fmt %.2f '(a - b) / 10000' "$a" "$b")
@@ -347,12 +354,12 @@ elif ! command -v socat > /dev/null 2>&1; then
 	warn "no socat: skipping the drain comparison"
 else
 	# Once, untimed: did every byte arrive, for both?
-	got=$("$SOCKSHELL" -t 300 "$work/drain.sock" "$fport" 2>&1 | tail -n 1)
+	got=$(bounded 300 "$SOCKSHELL" -t 300 "$work/drain.sock" "$fport" 2>&1 | tail -n 1)
 	case $got in
 	*"= $dbytes bytes in "*) note "drain: sockshell read all $dbytes bytes ($got)" ;;
 	*) note "drain: sockshell did NOT read all $dbytes bytes: $got" ;;
 	esac
-	got=$(socat -u "TCP:127.0.0.1:$fport" STDOUT 2>/dev/null | wc -c | tr -d ' ')
+	got=$(bounded 300 socat -u "TCP:127.0.0.1:$fport" STDOUT 2>/dev/null | wc -c | tr -d ' ')
 	[ "$got" = "$dbytes" ] || note "drain: socat read $got bytes, not $dbytes"
 	measure "dr ds" -n "$HN" -t 300 -- "$SOCKSHELL" -t 300 "$work/drain.sock" "$fport" \
 		::: socat -u "TCP:127.0.0.1:$fport" STDOUT
@@ -528,7 +535,7 @@ if [ "$nofile" = unlimited ] || [ "$nofile" -ge 1100 ]; then
 	measure "hn hs fn fs" -n "$N" -t 120 -- "$SOCKSHELL" "$work/h1000.sock" \
 		::: "$SOCKSHELL" "$work/h1000s.sock" ::: "$work/floor" status 0 \
 		::: "$work/floor" status 10
-	rows_shown=$("$SOCKSHELL" "$work/h1000s.sock" 2>/dev/null | grep -c '^[ *] [0-9]')
+	rows_shown=$(bounded 300 "$SOCKSHELL" "$work/h1000s.sock" 2>/dev/null | grep -c '^[ *] [0-9]')
 	[ "$rows_shown" -eq 10000 ] || warn "status showed $rows_shown rows, not 10 x 1000"
 	if [ "$hn_rss" != - ] && [ "$ss_rss" != - ]; then
 		row "peak RSS: 1,000 open sockets" "$hn_rss KiB" "sockshell -c quit $ss_rss KiB" \
