@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,29 +56,72 @@ static int protocol(struct shell *sh, const struct word *w, int *proto)
 	return 0;
 }
 
+static struct addrinfo *resolve(struct shell *sh, const char *host, const char *port,
+				int family, int type);
+
+/*
+ * The family "socket for HOST" takes from HOST: a numeric address's own,
+ * unix for a path (a word with a slash), inet for "*", and for a name
+ * the family of the first address getaddrinfo gives (that lookup is
+ * traced on its own line).  Returns the family; -1 after a usage error;
+ * -2 after a failed lookup, traced as the line's result.
+ */
+static int family_for(struct shell *sh, const struct word *host, int type)
+{
+	struct addr a;
+
+	if (host->len == 0 || memchr(host->s, '\0', host->len) != NULL) {
+		out_error(sh, host, "socket for: HOST must be an address, a name or a path");
+		return -1;
+	}
+	if (strchr(host->s, '/') != NULL)
+		return AF_UNIX;
+	if (strcmp(host->s, "*") == 0)
+		return AF_INET;
+	if (addr_numeric(host->s, &a))
+		return a.ss.ss_family;
+	struct addrinfo *res = resolve(sh, host->s, NULL, AF_UNSPEC, type);
+	if (res == NULL)
+		return -2;
+	int family = res->ai_family;
+	freeaddrinfo(res);
+	return family;
+}
+
 int cmd_socket(struct shell *sh, int argc, struct word *argv)
 {
-	const struct name_value *fam = keyword(sh, &argv[1], names_families, "family");
-	if (fam == NULL)
+	int at = word_is(&argv[1], "for") ? 2 : 1;  /* socket for HOST TYPE */
+
+	if (argc < at + 2 || argc > at + 3) {
+		out_error(sh, &argv[argc < at + 2 ? argc - 1 : at + 3], "socket: %s (usage: socket "
+			  "FAMILY TYPE [PROTO], or socket for HOST TYPE [PROTO])",
+			  argc < at + 2 ? "the TYPE is missing" : "too many arguments");
 		return CMD_ERROR;
-	const struct name_value *type = keyword(sh, &argv[2], names_types, "type");
+	}
+	const struct name_value *fam = at == 1 ? keyword(sh, &argv[1], names_families, "family") : NULL;
+	if (at == 1 && fam == NULL)
+		return CMD_ERROR;
+	const struct name_value *type = keyword(sh, &argv[at + 1], names_types, "type");
 	if (type == NULL)
 		return CMD_ERROR;
 	int proto = 0;
-	if (argc > 3 && protocol(sh, &argv[3], &proto) < 0)
+	if (argc > at + 2 && protocol(sh, &argv[at + 2], &proto) < 0)
 		return CMD_ERROR;
+	int family = fam ? fam->value : family_for(sh, &argv[2], type->value);
+	if (family < 0)
+		return family == -2 ? CMD_OK : CMD_ERROR;
 
 	trace_begin(sh, "socket");
-	trace_add(sh, "(%s, %s, ", fam->sym, type->sym);
+	trace_add(sh, "(%s, %s, ", names_sym(names_families, family), type->sym);
 	if (proto == 0)
 		trace_add(sh, "0)");
 	else
 		names_add_sym(&sh->line, names_protocols, proto), trace_add(sh, ")");
-	int fd = socket(fam->value, type->value, proto);
+	int fd = socket(family, type->value, proto);
 	int err = fd < 0 ? errno : 0;
 	calls_finish(sh, NULL, fd, err, 0);
 	if (fd >= 0)
-		handle_add(sh, fd, fam->value, type->value, proto);
+		handle_add(sh, fd, family, type->value, proto);
 	return CMD_OK;
 }
 
@@ -135,6 +179,39 @@ int cmd_bind(struct shell *sh, int argc, struct word *argv)
 	return CMD_OK;
 }
 
+/* fd's own port: 0 for an IPv4 or IPv6 socket not bound yet, -1 for any
+ * other socket or when getsockname fails. */
+static long port_of(int fd)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) < 0)
+		return -1;
+	if (ss.ss_family == AF_INET)
+		return ntohs(((struct sockaddr_in *)&ss)->sin_port);
+	if (ss.ss_family == AF_INET6)
+		return ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
+	return -1;
+}
+
+/* listen on a socket with no address binds it to every address and a port
+ * the kernel chooses: say so, so that a lesson whose bind failed does not
+ * go on as if it listened where it meant to. */
+static void note_autobind(struct shell *sh, int fd)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	struct strbuf where = STRBUF_INIT;
+
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) < 0)
+		return;
+	addr_format(&where, (struct sockaddr *)&ss, len);
+	out_line(sh, "note: no bind succeeded on handle %d, so listen bound it to %s (any "
+		 "address, a port the kernel chose)", fd, where.buf);
+	sb_free(&where);
+}
+
 int cmd_listen(struct shell *sh, int argc, struct word *argv)
 {
 	struct handle *h = calls_handle(sh);
@@ -144,10 +221,13 @@ int cmd_listen(struct shell *sh, int argc, struct word *argv)
 		return CMD_ERROR;
 	if (argc > 1 && calls_count(sh, &argv[1], INT_MAX, &backlog) < 0)
 		return CMD_ERROR;
+	int unbound = port_of(sh->current) == 0;
 	trace_begin(sh, "listen");
 	trace_add(sh, "(%d, %lu)", sh->current, backlog);
 	int rc = listen(sh->current, (int)backlog);
 	calls_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
+	if (rc == 0 && unbound)
+		note_autobind(sh, sh->current);
 	return CMD_OK;
 }
 
@@ -204,6 +284,20 @@ static void connect_each(struct shell *sh, int fd, const struct addr_list *al)
 	}
 }
 
+/* After a stream connect to sa was refused: nobody listens there.  One
+ * line that says so, for the student who started a client before its
+ * server. */
+static void refused_hint(struct shell *sh, int type, const struct sockaddr *sa, socklen_t len)
+{
+	struct strbuf where = STRBUF_INIT;
+
+	if (sh->last.err != ECONNREFUSED || type != SOCK_STREAM)
+		return;
+	addr_format(&where, sa, len);
+	out_line(sh, "  (no socket listens on %s: start the server first)", where.buf);
+	sb_free(&where);
+}
+
 int cmd_connect(struct shell *sh, int argc, struct word *argv)
 {
 	struct handle *h = calls_handle(sh);
@@ -215,6 +309,7 @@ int cmd_connect(struct shell *sh, int argc, struct word *argv)
 	if (rc <= 0)
 		return rc == 0 ? CMD_OK : CMD_ERROR;
 	connect_each(sh, sh->current, &al);
+	refused_hint(sh, h->type, (struct sockaddr *)&al.v[al.n - 1].ss, al.v[al.n - 1].len);
 	addr_list_free(&al);
 	return CMD_OK;
 }
@@ -499,7 +594,7 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 			return CMD_ERROR;
 		type = nv->value;
 	}
-	struct addrinfo *res = resolve(sh, host, portstr, AF_UNSPEC, type);
+	struct addrinfo *res = resolve(sh, host, portstr, AF_UNSPEC, type), *tried = NULL;
 	for (struct addrinfo *ai = res; ai != NULL; ai = ai->ai_next) {
 		trace_begin(sh, "socket");
 		trace_add(sh, "(%s, %s, ", names_sym(names_families, ai->ai_family),
@@ -516,6 +611,7 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 		memcpy(&one.ss, ai->ai_addr, ai->ai_addrlen);
 		one.len = ai->ai_addrlen;
 		connect_each(sh, fd, &al);
+		tried = ai;
 		if (sh->last.err == 0 || sh->last.err == EINTR || sh->last.timed_out)
 			break;
 		struct result keep = sh->last;
@@ -525,6 +621,8 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 		sh->last.err = keep.err;
 		sh->last.call = "connect";
 	}
+	if (tried != NULL)
+		refused_hint(sh, tried->ai_socktype, tried->ai_addr, tried->ai_addrlen);
 	if (res != NULL)
 		freeaddrinfo(res);
 	return CMD_OK;

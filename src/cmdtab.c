@@ -23,12 +23,16 @@ const struct command_def cmdtab[] = {
 	/* ---- sockets ---- */
 	{ "socket", "FAMILY TYPE [PROTO]", "sockets",
 	  "create a socket; it becomes the current handle",
-	  "socket(2)",
+	  "socket(2); getaddrinfo(3) for \"for NAME\"",
 	  "FAMILY is inet, inet6 or unix; TYPE is stream, dgram, seqpacket or raw; "
-	  "PROTO is tcp, udp, icmp, icmpv6, sctp, a number, or 0 (the default).",
+	  "PROTO is tcp, udp, icmp, icmpv6, sctp, a number, or 0 (the default).  "
+	  "FAMILY may also be \"for HOST\": the family of that address (inet "
+	  "for 127.0.0.1 or *, inet6 for ::1, unix for a path with a /; for a "
+	  "name, the first address getaddrinfo gives), so that a lesson works "
+	  "with either: socket for ${HOST} stream, then bind ${HOST} PORT.",
 	  "socket inet stream",
 	  "s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)", NULL,
-	  2, 3, CMD_CALL, { A_FAMILY, A_TYPE, A_PROTO, A_NONE }, A_NONE, cmd_socket },
+	  2, 4, CMD_CALL, { A_FAMILY, A_TYPE, A_PROTO, A_NONE }, A_NONE, cmd_socket },
 	{ "bind", "HOST PORT", "sockets",
 	  "give the socket a local address",
 	  "bind(2)",
@@ -42,7 +46,9 @@ const struct command_def cmdtab[] = {
 	  "make a stream socket accept connections",
 	  "listen(2)",
 	  "BACKLOG bounds the queue of connections the kernel has completed "
-	  "but accept has not taken yet (default SOMAXCONN).",
+	  "but accept has not taken yet (default SOMAXCONN).  On an IPv4 or "
+	  "IPv6 socket no bind succeeded on, listen binds it to any address "
+	  "and a port the kernel chooses; a note line says so.",
 	  "listen 5",
 	  "s.listen(5)", "nc -l PORT",
 	  0, 1, CMD_CALL | CMD_HANDLE, { A_COUNT, A_NONE, A_NONE, A_NONE }, A_NONE, cmd_listen },
@@ -61,7 +67,9 @@ const struct command_def cmdtab[] = {
 	  "A name with several addresses is tried address by address, each "
 	  "attempt shown, until one succeeds.  @N is handle N's own address, "
 	  "@from the last peer; neither takes a PORT.  PORT may also be written "
-	  "@N, handle N's port: connect 127.0.0.1 @3.",
+	  "@N, handle N's port: connect 127.0.0.1 @3.  ECONNREFUSED on a stream "
+	  "socket means nothing listens there: a line says to start the server "
+	  "first.",
 	  "connect 127.0.0.1 10000",
 	  "s.connect(('127.0.0.1', 10000))", "nc 127.0.0.1 10000",
 	  1, 2, CMD_CALL | CMD_HANDLE, { A_HOST, A_PORT, A_NONE, A_NONE }, A_NONE, cmd_connect },
