@@ -35,9 +35,9 @@ fi
 if ! have_ipv6; then
 	tap_skip "no IPv6 (::1 cannot be bound)"
 	tap_skip "no IPv6 (::1 cannot be bound)"
-elif start_half echo-server.sock tcp 6 FAMILY=inet6 HOST=::1; then
+elif start_half echo-server.sock tcp 6 HOST=::1; then
 	run_half echo-client.sock "echo-client.sock with echo-server.sock over IPv6" HOST=::1
-	finish_half "echo-server.sock over IPv6 (FAMILY=inet6 HOST=::1)"
+	finish_half "echo-server.sock over IPv6 (HOST=::1 alone: socket for HOST)"
 else
 	not_ready "echo-server.sock on ::1" "$half_out"
 fi

@@ -1,6 +1,7 @@
 # tests/pairs/http.sh - the HTTP/1.0 lesson in two processes: the server
-# half with the client half, curl and Python's http.client; the client
-# half with Python's http.server over IPv4, over IPv6, and by name.
+# half with the client half, curl (over IPv4 and IPv6, at the URL the
+# server prints) and Python's http.client; the client half with Python's
+# http.server over IPv4, over IPv6, and by name.
 name=http
 . "$top_srcdir/tests/pairs/lib.sh"
 
@@ -22,15 +23,56 @@ else
 	not_ready http-server.sock "$half_out"
 fi
 
+# url_of: the URL the server half tells the student to give curl (it
+# prints it after listen, a moment after the port is ready).
+url_of() {
+	_i=0
+	while [ $_i -lt 50 ]; do
+		url=$(sed -n 's|^# or: curl \(http://[^ ]*\)$|\1|p' "$half_out" | head -n 1)
+		[ -n "$url" ] && return 0
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+# same_url WANT DESCRIPTION: the URL found is WANT.
+same_url() {
+	if [ "$url" = "$1" ]; then
+		tap_ok "$2"
+	else
+		tap_not_ok "$2 (it is '$url')"
+		tap_show "$half_out"
+	fi
+}
+
 if ! have_curl; then
 	tap_skip "curl not found"
 	tap_skip "curl not found"
+	tap_skip "curl not found"
 elif start_half http-server.sock tcp 4; then
-	timeout 10 curl -s "http://127.0.0.1:$port/" >"$tmp/curl.out" 2>&1
-	check_output "$tmp/curl.out" $? 'Hello from sockshell\n' "curl gets the page"
+	url_of
+	timeout 10 curl -s "$url" >"$tmp/curl.out" 2>&1
+	check_output "$tmp/curl.out" $? 'Hello from sockshell\n' \
+		"curl gets the page from the URL the server prints"
+	same_url "http://127.0.0.1:$port/" "that URL is http://127.0.0.1:PORT/"
 	finish_half "http-server.sock with curl"
 else
 	not_ready http-server.sock "$half_out"
+fi
+
+if ! have_curl || ! have_ipv6; then
+	tap_skip "curl or IPv6 not found"
+	tap_skip "curl or IPv6 not found"
+	tap_skip "curl or IPv6 not found"
+elif start_half http-server.sock tcp 6 HOST=::1; then
+	url_of
+	timeout 10 curl -s "$url" >"$tmp/curl6.out" 2>&1
+	check_output "$tmp/curl6.out" $? 'Hello from sockshell\n' \
+		"curl gets the page over IPv6 (HOST=::1, no FAMILY)"
+	same_url "http://[::1]:$port/" "the URL it prints has the IPv6 address in brackets"
+	finish_half "http-server.sock on ::1 with curl"
+else
+	not_ready "http-server.sock on ::1" "$half_out"
 fi
 
 if start_half http-server.sock tcp 4; then

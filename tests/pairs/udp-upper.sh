@@ -1,6 +1,7 @@
 # tests/pairs/udp-upper.sh - the UDP uppercase lesson in two processes:
-# the server half with the client half, a Python client and nc; the
-# client half with a Python server.
+# the server half with the client half (over IPv4, and over IPv6 with
+# HOST=::1 alone), a Python client and nc; the client half with a Python
+# server.
 name=udp-upper
 . "$top_srcdir/tests/pairs/lib.sh"
 
@@ -30,6 +31,16 @@ elif start_half udp-upper-server.sock udp 4; then
 	finish_half "udp-upper-server.sock with nc -u"
 else
 	not_ready udp-upper-server.sock "$half_out"
+fi
+
+if ! have_ipv6; then
+	tap_skip "no IPv6 (::1 cannot be bound)"
+	tap_skip "no IPv6 (::1 cannot be bound)"
+elif start_half udp-upper-server.sock udp 6 HOST=::1; then
+	run_half udp-upper-client.sock "udp-upper-client.sock with udp-upper-server.sock over IPv6" HOST=::1
+	finish_half "udp-upper-server.sock over IPv6 (HOST=::1 alone: socket for HOST)"
+else
+	not_ready "udp-upper-server.sock on ::1" "$half_out"
 fi
 
 if start_py udp-upper-server; then
