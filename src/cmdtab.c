@@ -264,7 +264,8 @@ const struct command_def cmdtab[] = {
 	  "text of the result), an errno name (ECONNREFUSED, EAI_NONAME), eof "
 	  "(recv returned 0), ok (no error), timeout (the call gave up; this "
 	  "settles the failure) or truncated (a datagram did not fit).  Each "
-	  "expect line is one TAP test point with --tap.",
+	  "expect line is one TAP test point with --tap.  After a command that "
+	  "stopped at a shell error (it made no call) expect fails and says so.",
 	  "expect \"This is the mess\"",
 	  "assert data == b'This is the mess'", NULL,
 	  1, -1, CMD_NOSAVE, { A_EXPECT, A_EXPECT, A_EXPECT, A_EXPECT }, A_EXPECT, cmd_expect },
@@ -290,8 +291,11 @@ const struct command_def cmdtab[] = {
 	  "write this session out as a lesson that checks itself",
 	  NULL,
 	  "Each command is written as typed, each call followed by an expect "
-	  "line holding what it returned, so the session replays as a test.  "
-	  "An existing FILE is kept unless -f is given.",
+	  "line holding what it returned, so the session replays as a test "
+	  "(the data escaped: $ is written \\$).  At most 4 KiB of one call's "
+	  "data and 1 MiB in all are kept: past that a comment says what was "
+	  "cut and the expect line checks the return value.  An existing FILE "
+	  "is kept unless -f is given.",
 	  "save mysession.sock",
 	  NULL, NULL,
 	  1, 2, CMD_NOSAVE, { A_FILE, A_FILE, A_NONE, A_NONE }, A_NONE, cmd_save },

@@ -25,6 +25,43 @@ void lesson_where(const struct shell *sh, struct strbuf *sb)
 		sb_printf(sb, "%s:%ld: ", sh->src->name, sh->src->line);
 }
 
+/* Append desc to sb as a TAP description: safe (sb_add_safe), and every
+ * "#" escaped ("\#", with an odd number of backslashes before it, as prove
+ * and automake's driver count them), so that no text, a peer's or the
+ * lesson's, turns a failure into a TODO or SKIP directive. */
+static void add_tap_desc(struct strbuf *sb, const char *desc)
+{
+	struct strbuf safe = STRBUF_INIT;
+	size_t backslashes = 0;
+
+	sb_add_safe(&safe, desc, strlen(desc), 0);
+	for (size_t i = 0; i < safe.len; i++) {
+		char c = safe.buf[i];
+		if (c == '#' && backslashes % 2 == 0)
+			sb_addc(sb, '\\');
+		backslashes = c == '\\' ? backslashes + 1 : 0;
+		sb_addc(sb, c);
+	}
+	sb_free(&safe);
+}
+
+/* Write "[not ]ok N - DESC" and, when diag is not NULL, "#   DIAG". */
+static void tap_point(struct shell *sh, int ok, const char *desc, const char *diag)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	sb_printf(&line, "%sok %d - ", ok ? "" : "not ", sh->tests);
+	add_tap_desc(&line, desc);
+	sb_addc(&line, '\n');
+	if (diag != NULL) {
+		sb_adds(&line, "#   ");
+		sb_add_safe(&line, diag, strlen(diag), 0);
+		sb_addc(&line, '\n');
+	}
+	out_put(sh, line.buf, line.len);
+	sb_free(&line);
+}
+
 void lesson_point(struct shell *sh, int ok, const char *desc, const char *diag)
 {
 	sh->tests++;
@@ -34,18 +71,22 @@ void lesson_point(struct shell *sh, int ok, const char *desc, const char *diag)
 			sh->status = EXIT_FAILED;
 	}
 	if (sh->tap) {
-		printf("%sok %d - %s\n", ok ? "" : "not ", sh->tests, desc);
-		if (!ok && diag != NULL)
-			printf("#   %s\n", diag);
+		tap_point(sh, ok, desc, ok ? NULL : diag);
 		return;
 	}
 	if (!ok) {
-		fflush(stdout);
+		struct strbuf msg = STRBUF_INIT;
 		int color = isatty(STDERR_FILENO);  /* stderr may be a file */
-		fprintf(stderr, "%sexpect failed:%s %s\n", color ? out_color(sh, "1;31") : "",
-			color ? out_reset(sh) : "", desc);
-		if (diag != NULL)
-			fprintf(stderr, "    %s\n", diag);
+		sb_printf(&msg, "%sexpect failed:%s ", color ? out_color(sh, "1;31") : "",
+			  color ? out_reset(sh) : "");
+		sb_add_safe(&msg, desc, strlen(desc), 0);
+		if (diag != NULL) {
+			sb_adds(&msg, "\n    ");
+			sb_add_safe(&msg, diag, strlen(diag), 0);
+		}
+		sb_addc(&msg, '\n');
+		out_stderr(sh, msg.buf, msg.len);
+		sb_free(&msg);
 	}
 }
 
@@ -56,8 +97,30 @@ void lesson_failure(struct shell *sh, const char *desc)
 	if (sh->tap) {
 		sh->tests++;
 		sh->failures++;
-		printf("not ok %d - %s\n", sh->tests, desc);
+		tap_point(sh, 0, desc, NULL);
 	}
+}
+
+void lesson_errexit(struct shell *sh)
+{
+	struct strbuf d = STRBUF_INIT;
+	const struct result *r = &sh->last;
+
+	if (sh->pending.len > 0) {
+		lesson_settle(sh);  /* a time-out: already a failure of its own */
+		return;
+	}
+	lesson_where(sh, &d);
+	sb_printf(&d, "%s failed", r->call ? r->call : "a call");
+	if (r->timed_out) {
+		sb_adds(&d, " (timed out)");
+	} else if (r->gai != 0 || r->err != 0) {
+		const char *n = r->gai ? errname_gai_name(r->gai) : errname_name(r->err);
+		sb_printf(&d, " (%s)", n ? n : "?");
+	}
+	sb_adds(&d, ": -e stops the script here");
+	lesson_failure(sh, d.buf);
+	sb_free(&d);
 }
 
 void lesson_pending(struct shell *sh, const char *desc)
@@ -72,11 +135,26 @@ void lesson_settle(struct shell *sh)
 	if (sh->pending.len == 0)
 		return;
 	if (!sh->tap && shell_scripted(sh)) {
-		fflush(stdout);
-		fprintf(stderr, "%s\n", sh->pending.buf);
+		struct strbuf msg = STRBUF_INIT;
+		sb_add_safe(&msg, sh->pending.buf, sh->pending.len, 0);
+		sb_addc(&msg, '\n');
+		out_stderr(sh, msg.buf, msg.len);
+		sb_free(&msg);
 	}
 	lesson_failure(sh, sh->pending.buf);
 	sb_reset(&sh->pending);
+}
+
+void lesson_skip_all(struct shell *sh, const char *why)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	sb_adds(&line, "1..0 # SKIP ");
+	sb_add_safe(&line, why, strlen(why), 0);
+	sb_addc(&line, '\n');
+	out_put(sh, line.buf, line.len);
+	sb_free(&line);
+	sh->skipped = 1;
 }
 
 void lesson_finish(struct shell *sh)
@@ -90,10 +168,21 @@ void lesson_finish(struct shell *sh)
 	if ((sh->status == EXIT_USAGE && sh->tests == 0) || sh->skipped)
 		return;
 	if (sh->tests == 0)
-		printf("1..0 # SKIP no expect lines\n");
-	else
-		printf("1..%d\n", sh->tests);
-	fflush(stdout);
+		out_put(sh, "1..0 # SKIP no expect lines\n", 28);
+	else {
+		char plan[32];
+		int n = snprintf(plan, sizeof plan, "1..%d\n", sh->tests);
+		out_put(sh, plan, (size_t)n);
+	}
+	out_flush(sh);
+	/* Every failure that made the status 1 is a "not ok" point before
+	 * this plan: a harness counts it there, once.  A status of 1 as well
+	 * would make automake's driver count the lesson again, as an ERROR.
+	 * A lesson that did not run (status 2), was interrupted (130) or
+	 * chose another status (quit N) keeps it; a -e stop is a point too
+	 * (lesson_errexit). */
+	if (sh->status == EXIT_FAILED && sh->failures > 0)
+		sh->status = EXIT_GOOD;
 }
 
 /* How the previous result reads in a message: 16 "This is the mess". */
@@ -182,13 +271,35 @@ static int matches(struct shell *sh, const struct word *w)
 	return -1;
 }
 
+/* The reason expect has nothing to check, as an error on word w. */
+static void nothing_to_check(struct shell *sh, const struct word *w)
+{
+	const struct result *r = &sh->last;
+
+	if (!r->no_call)
+		out_error(sh, w, "expect: no call has run yet, so there is nothing to check");
+	else if (r->no_call_line > 0 && shell_scripted(sh) && r->no_call_line != sh->src->line)
+		out_error(sh, w, "expect: the command it checks (line %ld) made no call: it stopped "
+			  "at a shell error, so there is no result to check", r->no_call_line);
+	else
+		out_error(sh, w, "expect: the command it checks made no call: it stopped at a "
+			  "shell error, so there is no result to check");
+}
+
 int cmd_expect(struct shell *sh, int argc, struct word *argv)
 {
 	struct strbuf desc = STRBUF_INIT, diag = STRBUF_INIT;
+	/* expect's own errors leave the result as it was (out_error marks
+	 * the command that failed as one that made no call). */
+	int valid = sh->last.valid, no_call = sh->last.no_call;
+	long no_call_line = sh->last.no_call_line;
 	int ok = 1;
 
 	if (!sh->last.valid) {
-		out_error(sh, &argv[0], "expect: no call has run yet, so there is nothing to check");
+		nothing_to_check(sh, &argv[0]);
+		sh->last.valid = valid;
+		sh->last.no_call = no_call;
+		sh->last.no_call_line = no_call_line;
 		return CMD_ERROR;
 	}
 	for (int i = 1; i < argc; i++)
@@ -200,6 +311,9 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 		if (m < 0) {
 			out_error(sh, &argv[i], "expect: '%.40s' is not a number, a \"string\", an errno "
 				  "name, a comparison (<N >N <=N >=N !=N), eof, ok, timeout or truncated", argv[i].s);
+			sh->last.valid = valid;
+		sh->last.no_call = no_call;
+		sh->last.no_call_line = no_call_line;
 			sb_free(&desc);
 			return CMD_ERROR;
 		}
@@ -224,6 +338,36 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 	return ok ? CMD_OK : CMD_ERROR;
 }
 
+/* The journal's bounds: data kept for one call's expect line, for the
+ * whole session, and the journal's own size, past which commands are
+ * counted rather than kept. */
+#define JOURNAL_DATA_CALL 4096u
+#define JOURNAL_DATA_TOTAL (1024u * 1024)
+#define JOURNAL_MAX (16u * 1024 * 1024)
+
+/* The expect line of received data: the data itself, or, past the bounds,
+ * a comment that says what was cut and an expect of the return value,
+ * which replays the same. */
+static void journal_data(struct shell *sh, struct strbuf *j, const struct result *r)
+{
+	size_t n = r->data.len, room = JOURNAL_DATA_TOTAL - sh->journal_data;
+
+	if (n <= JOURNAL_DATA_CALL && n <= room) {
+		sb_printf(j, "expect %lld ", r->rc);
+		sb_add_literal(j, r->data.buf, n);
+		sh->journal_data += n;
+		return;
+	}
+	size_t keep = room < JOURNAL_DATA_CALL ? room : JOURNAL_DATA_CALL;
+	sb_printf(j, "# data cut: %zu bytes received, first %zu kept", n, keep);
+	if (keep > 0) {
+		sb_adds(j, ":\n#   ");
+		sb_add_literal(j, r->data.buf, keep);
+	}
+	sb_printf(j, "\nexpect %lld", r->rc);
+	sh->journal_data += keep;
+}
+
 void lesson_journal(struct shell *sh, const char *text, size_t len, int made_call)
 {
 	struct strbuf *j = &sh->journal;
@@ -231,10 +375,20 @@ void lesson_journal(struct shell *sh, const char *text, size_t len, int made_cal
 
 	if (sh->no_journal)
 		return;
+	if (j->len >= JOURNAL_MAX) {
+		sh->journal_cut++;
+		return;
+	}
 	sb_add(j, text, len);
 	sb_addc(j, '\n');
 	if (!made_call || !r->valid)
 		return;
+	if (r->has_data && !r->timed_out && r->gai == 0 && (r->err == 0 || !errname_name(r->err)) &&
+	    r->rc != 0) {
+		journal_data(sh, j, r);
+		sb_addc(j, '\n');
+		return;
+	}
 	sb_adds(j, "expect ");
 	if (r->timed_out)
 		sb_adds(j, "timeout");
@@ -242,18 +396,15 @@ void lesson_journal(struct shell *sh, const char *text, size_t len, int made_cal
 		sb_adds(j, errname_gai_name(r->gai) ? errname_gai_name(r->gai) : "EAI_FAIL");
 	else if (r->err != 0 && errname_name(r->err) != NULL)
 		sb_adds(j, errname_name(r->err));
-	else if (r->has_data && r->rc == 0)
+	else if (r->has_data)
 		sb_adds(j, "eof");
-	else if (r->has_data) {
-		sb_printf(j, "%lld ", r->rc);
-		sb_add_quoted(j, r->data.buf, r->data.len);
-	} else {
+	else {
 		sb_printf(j, "%lld", r->rc);
 		/* An option's value replays the same; addresses (ports the
 		 * kernel chose) would not. */
 		if (r->text.len > 0 && strcmp(r->call, "getsockopt") == 0) {
 			sb_addc(j, ' ');
-			sb_add_quoted(j, r->text.buf, r->text.len);
+			sb_add_literal(j, r->text.buf, r->text.len);
 		}
 	}
 	sb_addc(j, '\n');
@@ -301,6 +452,9 @@ int cmd_save(struct shell *sh, int argc, struct word *argv)
 	struct strbuf all = STRBUF_INIT;
 	sb_adds(&all, head);
 	sb_add(&all, sh->journal.buf, sh->journal.len);
+	if (sh->journal_cut > 0)
+		sb_printf(&all, "# journal cut: the last %lu commands were not kept (a journal "
+			  "holds %u MiB)\n", sh->journal_cut, JOURNAL_MAX >> 20);
 	size_t off = 0;
 	while (off < all.len) {
 		ssize_t n = write(fd, all.buf + off, all.len - off);

@@ -289,10 +289,11 @@ int main(int argc, char **argv)
 	}
 	lesson_finish(&sh);
 	int status = sh.status;
+	int out_errno = out_finish(&sh);
 	shell_free(&sh);
 	free(text);
-	errno = 0;
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	errno = out_errno;
+	if (out_errno != 0 || fflush(stdout) != 0 || ferror(stdout)) {
 		/* A closed stdout, a full disk, a reader that went away: the
 		 * output is incomplete, so say so. */
 		fprintf(stderr, "sockshell: cannot write standard output%s%s\n",

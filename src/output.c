@@ -2,15 +2,27 @@
  * output.c - every line the user sees.
  *
  * Hides the trace format ("call(args) = result"), colour, TAP comments and
- * the shape of error messages, so they are decided in one place.  Standard
- * output is fully buffered and flushed before anything that may block, so
- * a long script is not slowed by a write per line and a peer watching the
- * output still sees each line before the shell waits.
+ * the shape of error messages, so they are decided in one place.
+ *
+ * Standard output is buffered here, in the session (sh->out), and written
+ * with write(2) in a loop that goes on after EINTR, partial writes and
+ * EAGAIN (a non-blocking stdout: poll, then write again): a Ctrl-C while
+ * stdout is a full pipe loses no line, as stdio would (it drops its buffer
+ * when a write is interrupted).  The buffer is written before anything
+ * that may block, so a peer watching the output sees each line first, and
+ * when it holds 64 KiB.  stderr is written the same way, a whole message
+ * at once, after stdout.
+ *
+ * Every line is made safe where it is written, so no caller can forget:
+ * control bytes, newlines, ESC and bytes that are not UTF-8 are C-escaped
+ * (sb_add_safe), and a line that would read as TAP outside --tap ("ok",
+ * "not ok", "Bail out!", "1..") is written as a TAP comment ("# ok").
  */
 #include <config.h>
 
 #include <errno.h>
 #include <netdb.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,19 +32,16 @@
 #include "errname.h"
 #include "shell.h"
 
+/* Write stdout when this much waits. */
+#define OUT_CHUNK (64u * 1024)
+
 void out_init(struct shell *sh)
 {
-	static char buf[1 << 16];
-
 	sb_init(&sh->line);
+	sb_init(&sh->out);
 	sb_init(&sh->last.data);
 	sb_init(&sh->last.text);
-	/* Full buffering; out_flush runs before every wait.  The buffer is
-	 * given: glibc ignores the size when it allocates one itself, and
-	 * uses st_blksize (4 KiB for a pipe or /dev/null).  It is static:
-	 * stdout uses it until the very end, and glibc drops its pointer at
-	 * exit, so a heap buffer would show as a leak. */
-	setvbuf(stdout, buf, _IOFBF, sizeof buf);
+	sh->out_errno = 0;
 }
 
 const char *out_color(struct shell *sh, const char *code)
@@ -50,10 +59,91 @@ const char *out_reset(struct shell *sh)
 	return sh->color ? "\033[0m" : "";
 }
 
+/* Write p[0..n) to fd whatever signals do: again after EINTR, on after a
+ * partial write, and after poll when a non-blocking fd says EAGAIN.
+ * Returns 0, or the errno of the write that failed. */
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w > 0) {
+			p += w;
+			n -= (size_t)w;
+		} else if (w < 0 && errno == EINTR) {
+			continue;
+		} else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			struct pollfd pfd = { fd, POLLOUT, 0 };
+			if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
+				return errno;
+		} else {
+			return w < 0 ? errno : EIO;
+		}
+	}
+	return 0;
+}
+
 void out_flush(struct shell *sh)
 {
-	(void)sh;
+	int e = errno;
+
+	/* The line editor's prompt may still be in stdio: it came first. */
 	fflush(stdout);
+	if (sh->out.len > 0 && sh->out_errno == 0)
+		sh->out_errno = write_all(STDOUT_FILENO, sh->out.buf, sh->out.len);
+	/* After a failure the rest is lost too; the exit says so. */
+	sb_reset(&sh->out);
+	errno = e;
+}
+
+int out_finish(struct shell *sh)
+{
+	out_flush(sh);
+	sb_free(&sh->out);
+	return sh->out_errno;
+}
+
+void out_put(struct shell *sh, const void *p, size_t n)
+{
+	sb_add(&sh->out, p, n);
+	if (sh->out.len >= OUT_CHUNK)
+		out_flush(sh);
+}
+
+void out_stderr(struct shell *sh, const void *p, size_t n)
+{
+	int e = errno;
+
+	out_flush(sh);
+	/* A closed or broken stderr: the message is lost, nothing else. */
+	(void)write_all(STDERR_FILENO, p, n);
+	errno = e;
+}
+
+/* Append p[0..n) to sb as one safe line with its newline: see the top of
+ * the file.  prefix starts it ("# " in TAP mode); flags as sb_add_safe. */
+static void safe_line(struct strbuf *sb, const char *prefix, const char *p, size_t n, int flags)
+{
+	size_t start = sb->len;
+
+	sb_adds(sb, prefix);
+	size_t text = sb->len;
+	sb_add_safe(sb, p, n, flags);
+	if (*prefix == '\0' && sb_reads_as_tap(sb->buf + text, sb->len - text)) {
+		/* "ok 1" from an echo or a peer: a comment, not a test point. */
+		sb_grow(sb, 2);
+		memmove(sb->buf + start + 2, sb->buf + start, sb->len - start);
+		memcpy(sb->buf + start, "# ", 2);
+		sb->len += 2;
+	}
+	sb_addc(sb, '\n');
+}
+
+/* One line of stdout, made safe, "# " first in TAP mode. */
+static void put_line(struct shell *sh, const char *p, size_t n)
+{
+	safe_line(&sh->out, sh->tap ? "# " : "", p, n, sh->color ? SB_SAFE_SGR : 0);
+	if (sh->out.len >= OUT_CHUNK)
+		out_flush(sh);
 }
 
 void trace_begin(struct shell *sh, const char *call)
@@ -63,7 +153,11 @@ void trace_begin(struct shell *sh, const char *call)
 	sb_reset(&sh->line);
 	sb_adds(&sh->line, call);
 	sh->ncalls++;
-	r->valid = 1;
+	/* Not valid until the line is printed: a handler that stops on a
+	 * shell error after this made no call (trace_end marks it valid). */
+	r->valid = 0;
+	r->no_call = 1;
+	r->no_call_line = shell_scripted(sh) ? sh->src->line : 0;
 	r->call = call;
 	r->rc = 0;
 	r->err = 0;
@@ -150,40 +244,62 @@ void trace_received(struct shell *sh, const void *p, size_t n)
 
 void trace_end(struct shell *sh)
 {
-	const char *prefix = sh->tap ? "# " : "";
-
 	/* Ctrl-C stopped the call: the terminal echoed "^C" where this
 	 * line begins, so write over it. */
 	if (sh->last.err == EINTR && shell_sigint && isatty(STDOUT_FILENO))
-		fputc('\r', stdout);
-	if (*prefix != '\0')
-		fputs(prefix, stdout);
-	/* The line and its newline in one go: one stdio call per line. */
-	sb_addc(&sh->line, '\n');
-	fwrite(sh->line.buf, 1, sh->line.len, stdout);
-	sh->line.buf[--sh->line.len] = '\0';
-	if (sh->display != DISPLAY_TEXT && sh->last.has_data && sh->last.data.len > 0) {
-		struct strbuf dump = STRBUF_INIT;
-		sb_add_hexdump(&dump, sh->tap ? "#   " : "  ", sh->last.data.buf, sh->last.data.len);
-		fwrite(dump.buf, 1, dump.len, stdout);
-		sb_free(&dump);
-	}
+		sb_addc(&sh->out, '\r');
+	/* Words in the line may be the user's or a peer's (a port, a
+	 * name from ${data}): the line is made safe like every other. */
+	safe_line(&sh->out, sh->tap ? "# " : "", sh->line.buf, sh->line.len,
+		  sh->color ? SB_SAFE_SGR : 0);
+	sh->last.valid = 1;
+	sh->last.no_call = 0;
+	if (sh->display != DISPLAY_TEXT && sh->last.has_data && sh->last.data.len > 0)
+		sb_add_hexdump(&sh->out, sh->tap ? "#   " : "  ", sh->last.data.buf, sh->last.data.len);
+	if (sh->out.len >= OUT_CHUNK)
+		out_flush(sh);
 }
 
 void out_line(struct shell *sh, const char *fmt, ...)
 {
+	struct strbuf text = STRBUF_INIT;
 	va_list ap;
 
-	if (sh->tap)
-		fputs("# ", stdout);
 	va_start(ap, fmt);
-	vfprintf(stdout, fmt, ap);
+	sb_vprintf(&text, fmt, ap);
 	va_end(ap);
-	fputc('\n', stdout);
+	put_line(sh, text.buf ? text.buf : "", text.len);
+	sb_free(&text);
 }
 
-/* Print text with a caret line under columns [col, col+width). */
-static void show_caret(const char *text, size_t len, int col, int width)
+void out_text(struct shell *sh, const char *p, size_t n)
+{
+	do {
+		const char *nl = memchr(p, '\n', n);
+		size_t len = nl ? (size_t)(nl - p) : n;
+		put_line(sh, p, len);
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+		n -= len + 1;
+	} while (n > 0);
+}
+
+void out_command(struct shell *sh, const char *line, size_t len)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	if (sh->current >= 0)
+		sb_printf(&text, "sockshell[%d]> ", sh->current);
+	else
+		sb_adds(&text, "sockshell> ");
+	sb_add(&text, line, len);
+	put_line(sh, text.buf, text.len);
+	sb_free(&text);
+}
+
+/* Append text with a caret line under columns [col, col+width). */
+static void add_caret(struct strbuf *sb, const char *text, size_t len, int col, int width)
 {
 	size_t from = 0, to = len;
 
@@ -194,74 +310,103 @@ static void show_caret(const char *text, size_t len, int col, int width)
 		from = (size_t)col - 40;
 	if (to - from > 80)
 		to = from + 80;
-	fputs("    ", stderr);
+	size_t start = sb->len;
+	sb_adds(sb, "    ");
 	if (from > 0)
-		fputs("...", stderr);
+		sb_adds(sb, "...");
 	for (size_t i = from; i < to; i++) {
 		unsigned char c = (unsigned char)text[i];
-		fputc(c >= 0x20 && c < 0x7f ? c : (c == '\t' ? ' ' : '?'), stderr);
+		sb_addc(sb, c >= 0x20 && c < 0x7f ? c : (c == '\t' ? ' ' : '?'));
 	}
 	if (to < len)
-		fputs("...", stderr);
-	fputs("\n    ", stderr);
+		sb_adds(sb, "...");
+	/* "    Bail out!" stops some TAP parsers even on stderr (automake's
+	 * driver with --merge): mark such a line, in the same width. */
+	if (sb_reads_as_tap(sb->buf + start, sb->len - start))
+		sb->buf[start + 2] = '#';
+	sb_adds(sb, "\n    ");
 	if (from > 0)
-		fputs("   ", stderr);
+		sb_adds(sb, "   ");
 	for (size_t i = from; i + 1 < (size_t)col && i < to; i++)
-		fputc(' ', stderr);
-	fputc('^', stderr);
+		sb_addc(sb, ' ');
+	sb_addc(sb, '^');
 	for (int i = 1; i < width && i < 60; i++)
-		fputc('~', stderr);
-	fputc('\n', stderr);
+		sb_addc(sb, '~');
+	sb_addc(sb, '\n');
 }
 
-static void location(struct shell *sh, const char *file, long line)
+/* Append "FILE:LINE: error: " (FILE made safe), in red on a terminal. */
+static void location(struct shell *sh, struct strbuf *sb, const char *file, long line)
 {
-	if (file != NULL)
-		fprintf(stderr, "%s:%ld: ", file, line);
+	if (file != NULL) {
+		sb_add_safe(sb, file, strlen(file), 0);
+		sb_printf(sb, ":%ld: ", line);
+	}
 	/* stderr may be a file while stdout is the terminal: colour only
 	 * a terminal. */
 	int color = isatty(STDERR_FILENO);
-	fprintf(stderr, "%serror:%s ", color ? out_color(sh, "1;31") : "",
-		color ? out_reset(sh) : "");
+	sb_printf(sb, "%serror:%s ", color ? out_color(sh, "1;31") : "",
+		  color ? out_reset(sh) : "");
 }
 
 void out_error(struct shell *sh, const struct word *w, const char *fmt, ...)
 {
-	struct strbuf msg = STRBUF_INIT;
+	struct strbuf raw = STRBUF_INIT, msg = STRBUF_INIT, all = STRBUF_INIT;
 	va_list ap;
 	const char *file = NULL;
 	long line = 0;
 
 	va_start(ap, fmt);
-	sb_vprintf(&msg, fmt, ap);
+	sb_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	fflush(stdout);
+	/* The words in it ('%.40s') may hold any byte a peer sent. */
+	sb_add_safe(&msg, raw.buf ? raw.buf : "", raw.len, 0);
 	if (shell_scripted(sh)) {
 		file = sh->src->name;
 		line = sh->src->line;
 	}
-	location(sh, file, line);
-	fprintf(stderr, "%s\n", msg.buf);
+	location(sh, &all, file, line);
+	sb_add(&all, msg.buf ? msg.buf : "", msg.len);
+	sb_addc(&all, '\n');
 	if (w != NULL && sh->cmd_line != NULL && w->col > 0)
-		show_caret(sh->cmd_line, sh->cmd_line_len, w->col, w->len > 0 ? (int)w->len : 1);
+		add_caret(&all, sh->cmd_line, sh->cmd_line_len, w->col, w->len > 0 ? (int)w->len : 1);
+	out_stderr(sh, all.buf, all.len);
+	/* The command stopped here: an expect after it checks nothing. */
+	sh->last.valid = 0;
+	sh->last.no_call = 1;
+	sh->last.no_call_line = line;
 	if (file != NULL) {
 		struct strbuf desc = STRBUF_INIT;
-		sb_printf(&desc, "%s:%ld: error: %s", file, line, msg.buf);
+		sb_add_safe(&desc, file, strlen(file), 0);
+		sb_printf(&desc, ":%ld: error: %s", line, msg.buf ? msg.buf : "");
 		lesson_failure(sh, desc.buf);
 		sb_free(&desc);
 	}
+	sb_free(&raw);
 	sb_free(&msg);
+	sb_free(&all);
 }
 
 void out_syntax_error(struct shell *sh, const char *file, long line, const char *text,
 		      size_t len, int col, int width, const char *msg)
 {
-	fflush(stdout);
-	if (sh->tap && sh->status != EXIT_USAGE)
-		printf("Bail out! %s:%ld: error: %s\n", file ? file : "-", line, msg);
-	location(sh, file, line);
-	fprintf(stderr, "%s\n", msg);
+	struct strbuf all = STRBUF_INIT;
+
+	if (sh->tap && sh->status != EXIT_USAGE) {
+		sb_adds(&all, "Bail out! ");
+		sb_add_safe(&all, file ? file : "-", strlen(file ? file : "-"), 0);
+		sb_printf(&all, ":%ld: error: ", line);
+		sb_add_safe(&all, msg, strlen(msg), 0);
+		sb_addc(&all, '\n');
+		out_put(sh, all.buf, all.len);
+		sb_reset(&all);
+	}
+	location(sh, &all, file, line);
+	sb_add_safe(&all, msg, strlen(msg), 0);
+	sb_addc(&all, '\n');
 	if (text != NULL)
-		show_caret(text, len, col, width);
+		add_caret(&all, text, len, col, width);
+	out_stderr(sh, all.buf, all.len);
+	sb_free(&all);
 	sh->status = EXIT_USAGE;
 }

@@ -367,8 +367,7 @@ static int dispatch(struct shell *sh, struct command *cmd, const char *text, siz
 	/* -e and a call that failed (a shell error is run_line's to stop on). */
 	if (sh->errexit && rc == CMD_OK && shell_scripted(sh) &&
 	    made_call && (sh->last.err || sh->last.gai || sh->last.timed_out)) {
-		if (sh->status == EXIT_GOOD)
-			sh->status = EXIT_FAILED;
+		lesson_errexit(sh);
 		return CMD_EXIT;
 	}
 	return rc;
@@ -383,16 +382,8 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 
 	sh->cmd_line = line;
 	sh->cmd_line_len = len;
-	if (sh->echo && shell_scripted(sh)) {
-		if (sh->tap)
-			fputs("# ", stdout);
-		if (sh->current >= 0)
-			printf("sockshell[%d]> ", sh->current);
-		else
-			fputs("sockshell> ", stdout);
-		fwrite(line, 1, len, stdout);
-		fputc('\n', stdout);
-	}
+	if (sh->echo && shell_scripted(sh))
+		out_command(sh, line, len);
 	while (pos < len && (r = lex_command(line, len, &pos, &sh->cmd, var_lookup, sh, &err)) != 0) {
 		if (r < 0) {
 			struct word w = { line, 0, err.col, 0 };

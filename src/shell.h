@@ -53,6 +53,8 @@ struct result {
 	long long rc;
 	int err;                /* errno, 0 on success */
 	int gai;                /* getaddrinfo's code, 0 when none */
+	int no_call;            /* not valid: the last command made no call */
+	long no_call_line;      /* ... on this line of the script (0: none) */
 	int has_data;           /* recv-like: data holds what was received */
 	int timed_out;
 	int truncated;          /* a datagram or record did not fit */
@@ -119,7 +121,11 @@ struct shell {
 
 	/* output */
 	struct strbuf line;     /* the trace line being built */
-	struct strbuf journal;  /* the session, for "save" */
+	struct strbuf out;      /* standard output not yet written (output.c) */
+	int out_errno;          /* why standard output failed, or 0 */
+	struct strbuf journal;  /* the session, for "save" (bounded: lesson.c) */
+	size_t journal_data;    /* received bytes kept in it */
+	unsigned long journal_cut;  /* commands not kept: it was full */
 	struct strbuf generated;  /* the bytes of "-n COUNT", made once (calls.c) */
 	int no_journal;         /* no "save" can run (a lesson file alone): keep none */
 	const char *progname;
@@ -186,7 +192,8 @@ void trace_gai(struct shell *sh, int code);
 void trace_received(struct shell *sh, const void *p, size_t n);
 /* Print the line (as a TAP comment in TAP mode) and its hex dump. */
 void trace_end(struct shell *sh);
-/* A plain line of output (echo, status rows, listings). */
+/* A plain line of output (status rows, listings), made safe: a newline or
+ * control byte in it is escaped, as in every line (see output.c). */
 void out_line(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A shell error on stderr, "FILE:LINE: error: ..." in scripts, with a caret
  * under word w when w is not NULL.  Counts as a failure of the script. */
@@ -195,8 +202,20 @@ void out_error(struct shell *sh, const struct word *w, const char *fmt, ...)
 /* The same, for a syntax error at column col of line text (check phase). */
 void out_syntax_error(struct shell *sh, const char *file, long line, const char *text,
 		      size_t len, int col, int width, const char *msg);
-/* Flush standard output: before anything that may block, and at prompts. */
+/* Write what waits for standard output: before anything that may block,
+ * and at prompts.  Keeps errno. */
 void out_flush(struct shell *sh);
+/* The last flush, at exit: returns 0, or the errno that made standard
+ * output fail at some point (what came after it was lost). */
+int out_finish(struct shell *sh);
+/* Bytes for standard output as they are: the caller made them safe. */
+void out_put(struct shell *sh, const void *p, size_t n);
+/* A whole message for stderr (after what waits for stdout). */
+void out_stderr(struct shell *sh, const void *p, size_t n);
+/* Text the user asked to print (echo): one safe line per line of it. */
+void out_text(struct shell *sh, const char *p, size_t n);
+/* The -x echo of a command line, behind the prompt. */
+void out_command(struct shell *sh, const char *line, size_t len);
 /* Wrap s in a colour when colour is on: "1;31" red, "32" green... */
 const char *out_color(struct shell *sh, const char *code);
 const char *out_reset(struct shell *sh);
@@ -207,6 +226,11 @@ void lesson_point(struct shell *sh, int ok, const char *desc, const char *diag);
 /* A failure that is not an expect (a timeout, a shell error in a script):
  * status 1 and, in TAP mode, a "not ok" point so no harness misses it. */
 void lesson_failure(struct shell *sh, const char *desc);
+/* A call failed and -e stops the script: a failure, a "not ok" point in
+ * TAP mode, so that it is counted without the exit status. */
+void lesson_errexit(struct shell *sh);
+/* "require" skips the lesson: the TAP plan "1..0 # SKIP why". */
+void lesson_skip_all(struct shell *sh, const char *why);
 /* A failure that the next command may still settle: a timed-out call is a
  * failure unless an "expect timeout" follows it. */
 void lesson_pending(struct shell *sh, const char *desc);

@@ -6,9 +6,11 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/types.h>
 
 #include "strbuf.h"
@@ -230,57 +232,182 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Is byte c shown as itself between the quotes? */
-static int shown_as_is(unsigned char c)
+/* Is byte c shown as itself between the quotes?  In a lesson literal
+ * (lesson set) "$" is escaped too. */
+static int shown_as_is(unsigned char c, int lesson)
 {
-	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && !(lesson && c == '$');
 }
 
-void sb_add_quoted(struct strbuf *sb, const void *p, size_t n)
+/* Append the escape of byte s[i] (one not shown as it is); next is the
+ * byte after it, or -1.  Room for 4 bytes has been made. */
+static void add_escape(struct strbuf *sb, unsigned char c, int next)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *s = p;
+	char *o = sb->buf + sb->len;
+
+	o[0] = '\\';
+	sb->len += 2;
+	switch (c) {
+	case '\n': o[1] = 'n'; break;
+	case '\r': o[1] = 'r'; break;
+	case '\t': o[1] = 't'; break;
+	case '"': o[1] = '"'; break;
+	case '\\': o[1] = '\\'; break;
+	case '$': o[1] = '$'; break;
+	case '\0':
+		/* "\0" followed by a digit would read as octal in C; we
+		 * never read octal, but stay unambiguous. */
+		if (!(next >= '0' && next <= '9')) {
+			o[1] = '0';
+			break;
+		}
+		/* fall through */
+	default:
+		o[1] = 'x';
+		o[2] = hex[c >> 4];
+		o[3] = hex[c & 15];
+		sb->len += 2;
+	}
+	sb->buf[sb->len] = '\0';
+}
+
+/* sb_add_quoted and sb_add_literal: lesson says whether "$" is escaped. */
+static void add_quoted(struct strbuf *sb, const unsigned char *s, size_t n, int lesson)
+{
 	size_t i = 0;
 
 	sb_addc(sb, '"');
 	while (i < n) {
 		/* A run of bytes shown as they are, copied at once... */
 		size_t j = i;
-		while (j < n && shown_as_is(s[j]))
+		while (j < n && shown_as_is(s[j], lesson))
 			j++;
 		sb_add(sb, s + i, j - i);
 		/* ...then a run of escapes, with room for the worst case (4
 		 * bytes each) made 64 at a time rather than byte by byte. */
-		for (i = j; i < n && !shown_as_is(s[i]); i++) {
+		for (i = j; i < n && !shown_as_is(s[i], lesson); i++) {
 			if ((i - j) % 64 == 0)
 				sb_grow(sb, 4 * 64);
-			char *o = sb->buf + sb->len;
-			unsigned char c = s[i];
-			o[0] = '\\';
-			sb->len += 2;
-			switch (c) {
-			case '\n': o[1] = 'n'; break;
-			case '\r': o[1] = 'r'; break;
-			case '\t': o[1] = 't'; break;
-			case '"': o[1] = '"'; break;
-			case '\\': o[1] = '\\'; break;
-			case '\0':
-				/* "\0" followed by a digit would read as octal in
-				 * C; we never read octal, but stay unambiguous. */
-				if (!(i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')) {
-					o[1] = '0';
-					break;
-				}
-				/* fall through */
-			default:
-				o[1] = 'x';
-				o[2] = hex[c >> 4];
-				o[3] = hex[c & 15];
-				sb->len += 2;
-			}
+			add_escape(sb, s[i], i + 1 < n ? s[i + 1] : -1);
 		}
 	}
 	sb_addc(sb, '"');
+}
+
+void sb_add_quoted(struct strbuf *sb, const void *p, size_t n)
+{
+	add_quoted(sb, p, n, 0);
+}
+
+void sb_add_literal(struct strbuf *sb, const void *p, size_t n)
+{
+	add_quoted(sb, p, n, 1);
+}
+
+/* The length of the valid UTF-8 sequence of two or more bytes at s
+ * (n bytes left), or 0 when there is none: overlong forms, surrogates,
+ * code points above U+10FFFF and the C1 controls (U+0080..U+009F, which a
+ * terminal may obey) do not count. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len;
+	unsigned char lo = 0x80, hi = 0xbf;  /* the range of the second byte */
+
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (c == 0xc2)
+		lo = 0xa0;
+	else if (c == 0xe0)
+		lo = 0xa0;
+	else if (c == 0xed)
+		hi = 0x9f;
+	else if (c == 0xf0)
+		lo = 0x90;
+	else if (c == 0xf4)
+		hi = 0x8f;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t k = 2; k < len; k++)
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+/* The length of a colour code at s: ESC [ digits and ; m, or 0. */
+static size_t sgr_seq(const unsigned char *s, size_t n)
+{
+	size_t k = 2;
+
+	if (n < 3 || s[0] != 0x1b || s[1] != '[')
+		return 0;
+	while (k < n && k < 16 && ((s[k] >= '0' && s[k] <= '9') || s[k] == ';'))
+		k++;
+	return k < n && s[k] == 'm' ? k + 1 : 0;
+}
+
+void sb_add_safe(struct strbuf *sb, const void *p, size_t n, int flags)
+{
+	const unsigned char *s = p;
+	size_t i = 0;
+
+	while (i < n) {
+		/* A run of printable ASCII (and tabs) at once... */
+		size_t j = i;
+		while (j < n && ((s[j] >= 0x20 && s[j] < 0x7f) || s[j] == '\t' ||
+				 (s[j] == '\n' && (flags & SB_SAFE_NEWLINES))))
+			j++;
+		sb_add(sb, s + i, j - i);
+		if (j >= n)
+			break;
+		/* ...then one character that is not. */
+		size_t k = s[j] >= 0x80 ? utf8_seq(s + j, n - j) : 0;
+		if (k == 0 && (flags & SB_SAFE_SGR))
+			k = sgr_seq(s + j, n - j);
+		if (k > 0) {
+			sb_add(sb, s + j, k);
+			i = j + k;
+			continue;
+		}
+		sb_grow(sb, 4);
+		add_escape(sb, s[j], j + 1 < n ? s[j + 1] : -1);
+		i = j + 1;
+	}
+}
+
+/* Does p[0..n) start with word w, followed by the end or a byte that is
+ * not part of a word?  Letters in any case. */
+static int starts_word(const char *p, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	if (n < k || strncasecmp(p, w, k) != 0)
+		return 0;
+	return n == k || !(isalnum((unsigned char)p[k]) || p[k] == '_');
+}
+
+int sb_reads_as_tap(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	/* Some parsers take "Bail out!" after blanks: take every line
+	 * that could read as TAP to any of them. */
+	if (n - i >= 9 && strncasecmp(p + i, "Bail out!", 9) == 0)
+		return 1;
+	p += i;
+	n -= i;
+	return starts_word(p, n, "ok") || (n >= 4 && strncasecmp(p, "not ", 4) == 0 &&
+					   starts_word(p + 4, n - 4, "ok")) ||
+	       (n >= 3 && memcmp(p, "1..", 3) == 0) || starts_word(p, n, "TAP version");
 }
 
 void sb_add_hexdump(struct strbuf *sb, const char *prefix, const void *p, size_t n)

@@ -34,6 +34,21 @@ void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 /* Append p[0..n) C-escaped inside double quotes: "a\r\n\0\xff". */
 void sb_add_quoted(struct strbuf *sb, const void *p, size_t n);
+/* The same, as a string a lesson reads back as exactly these bytes: "$"
+ * is escaped too ("\$"), so nothing in it expands.  For "save". */
+void sb_add_literal(struct strbuf *sb, const void *p, size_t n);
+/* Append p[0..n) made safe to print as (part of) one line: printable
+ * ASCII, tabs and valid UTF-8 stay as they are; every other byte (control
+ * bytes, newlines, ESC, DEL, C1 controls, bytes that are not UTF-8) is
+ * C-escaped ("\n", "\r", "\x1b").  Flags: */
+enum {
+	SB_SAFE_NEWLINES = 1,   /* keep newlines (the caller splits lines) */
+	SB_SAFE_SGR = 2         /* keep colour codes, ESC [ digits ; m */
+};
+void sb_add_safe(struct strbuf *sb, const void *p, size_t n, int flags);
+/* Does the line p[0..n) read as TAP (a test point, a plan, "Bail out!",
+ * a version line) to prove or automake's driver? */
+int sb_reads_as_tap(const char *p, size_t n);
 /* Append a hex dump of p[0..n), one line per 16 bytes, each line starting
  * with prefix. */
 void sb_add_hexdump(struct strbuf *sb, const char *prefix, const void *p, size_t n);
