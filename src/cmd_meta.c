@@ -441,7 +441,8 @@ int cmd_source(struct shell *sh, int argc, struct word *argv)
 		return CMD_ERROR;
 	}
 	if (repl_read_file(f->s, &text, &len) < 0) {
-		out_error(sh, f, "source: cannot read %s: %s", f->s, strerror(errno));
+		out_error(sh, f, "source: cannot read %s: %s", f->s,
+			  errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
 		return CMD_ERROR;
 	}
 	char *name = xstrdup(f->s);

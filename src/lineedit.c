@@ -448,9 +448,12 @@ char *lineedit_read(struct shell *sh, const char *prompt)
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGWINCH);
 	sigaddset(&block, SIGTSTP);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
 	sigprocmask(SIG_BLOCK, &block, &old_mask);
 	watch(old);
-	shell_sigint = 0;  /* a Ctrl-C that came after the last command */
+	if (!shell_ending())
+		shell_sigint = 0;  /* a Ctrl-C that came after the last command */
 	if (rl_instream != NULL)
 		rl_reset_screen_size();  /* the window may have changed meanwhile */
 	line_done = 0;
@@ -461,7 +464,12 @@ char *lineedit_read(struct shell *sh, const char *prompt)
 		FD_ZERO(&fds);
 		FD_SET(fd, &fds);
 		int r = pselect(fd + 1, &fds, NULL, NULL, NULL, &old_mask);
-		if (r < 0 && errno == EINTR) {
+		if ((r < 0 && errno == EINTR) || shell_ending()) {
+			if (shell_ending()) {
+				/* SIGTERM or SIGHUP: leave as Ctrl-D does. */
+				rl_callback_handler_remove();
+				break;
+			}
 			if (shell_sigint) {
 				shell_sigint = 0;
 				abandon_line(prompt);
@@ -541,12 +549,13 @@ char *lineedit_read(struct shell *sh, const char *prompt)
 	size_t cap = 0;
 
 	(void)sh;
-	shell_sigint = 0;
+	if (!shell_ending())
+		shell_sigint = 0;
 	fputs(prompt, stdout);
 	fflush(stdout);
 	errno = 0;
-	ssize_t n = getline(&line, &cap, stdin);
-	if (n < 0 && errno == EINTR && shell_sigint) {
+	ssize_t n = shell_ending() ? -1 : getline(&line, &cap, stdin);
+	if (n < 0 && errno == EINTR && shell_sigint && !shell_ending()) {
 		/* Ctrl-C: the terminal showed ^C; a fresh prompt. */
 		shell_sigint = 0;
 		clearerr(stdin);

@@ -20,10 +20,11 @@
 #include "lineedit.h"
 #include "shell.h"
 
-static void usage(FILE *fp)
+/* The --help text, on standard output. */
+static void usage(void)
 {
 	fputs("Usage: sockshell [OPTION]... [FILE [ARG]...]\n"
-	      "       sockshell [OPTION]... -c COMMANDS\n"
+	      "  or:  sockshell [OPTION]... -c COMMANDS\n"
 	      "An interactive shell for the BSD socket API: each command is a socket call,\n"
 	      "traced with its result.  With FILE (- for stdin), run that lesson and exit.\n"
 	      "\n"
@@ -42,28 +43,83 @@ static void usage(FILE *fp)
 	      "\n"
 	      "Exit status: 0 all went well; 1 an expect failed, a call timed out, an\n"
 	      "error occurred in a script or (with -e) a call failed; 2 usage or syntax error.\n"
-	      "Type 'help' at the prompt for the commands; see sockshell(1).\n", fp);
+	      "Type 'help' at the prompt for the commands; see sockshell(1).\n", stdout);
 }
 
-static void on_sigint(int sig)
+/* The --version text: the version, how it was built, the licence. */
+static void version(void)
 {
-	(void)sig;
-	shell_sigint = 1;
+	printf("sockshell %s\n", PACKAGE_VERSION);
+#ifdef HAVE_LIBREADLINE
+	puts("with GNU Readline");
+#else
+	puts("without readline");
+#endif
+	puts("Copyright (C) 2026 the sockshell authors\n"
+	     "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>\n"
+	     "This is free software: you are free to change and redistribute it.\n"
+	     "There is NO WARRANTY, to the extent permitted by law.");
 }
 
-/* SIGINT interrupts calls (no SA_RESTART) and never kills; SIGPIPE is
- * ignored, so a write to a closed connection shows EPIPE. */
+/* Note the signal for the loop; a SIGINT never hides a SIGTERM or SIGHUP
+ * that the loop has not seen yet. */
+static void on_signal(int sig)
+{
+	if (sig != SIGINT || !shell_ending())
+		shell_sigint = sig;
+}
+
+/* SIGINT, SIGTERM and SIGHUP interrupt calls (no SA_RESTART) and never
+ * kill: the loop stops the call, and for SIGTERM and SIGHUP ends the
+ * shell the orderly way (history written, handles closed, output
+ * flushed).  A SIGTERM or SIGHUP ignored when we started stays ignored.
+ * SIGPIPE is ignored, so a write to a closed connection shows EPIPE. */
 static void signals(void)
 {
-	struct sigaction sa;
+	static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old;
 
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_sigint;
+	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
+		sigaddset(&sa.sa_mask, caught[i]);
 	sa.sa_flags = 0;
-	sigaction(SIGINT, &sa, NULL);
+	for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++) {
+		if (caught[i] != SIGINT && sigaction(caught[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(caught[i], &sa, NULL);
+	}
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
+}
+
+/* Read all of standard input for --check, at most SHELL_MAX_FILE bytes.
+ * Returns 0, or -1 with errno set (EFBIG when it is larger). */
+static int read_stdin(char **text, size_t *len)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (;;) {
+		sb_grow(&sb, 65536);
+		ssize_t n = read(STDIN_FILENO, sb.buf + sb.len, sb.cap - sb.len - 1);
+		if (n < 0 && errno == EINTR && !shell_sigint)
+			continue;
+		if (n < 0 || sb.len + (size_t)n > SHELL_MAX_FILE) {
+			int e = n < 0 ? errno : EFBIG;
+			sb_free(&sb);
+			errno = e;
+			return -1;
+		}
+		if (n == 0)
+			break;
+		sb.len += (size_t)n;
+	}
+	sb.buf[sb.len] = '\0';
+	*text = sb.buf;
+	*len = sb.len;
+	return 0;
 }
 
 /* Hold 0, 1 and 2 open even when we were started without them, so that no
@@ -190,23 +246,18 @@ int main(int argc, char **argv)
 			errno = 0;
 			timeout = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' || errno != 0 || !(timeout >= 0 && timeout <= 1e6)) {
-				fprintf(stderr, "sockshell: bad time-out '%s': write seconds, like 5 or 0.5\n", optarg);
+				fprintf(stderr, "sockshell: bad time-out '%s': write seconds, like 5 or 0.5\n"
+					"Try 'sockshell --help' for more information.\n", optarg);
 				return EXIT_USAGE;
 			}
 			timeout_given = 1;
 			break;
 		}
-		case 'h': usage(stdout); return EXIT_GOOD;
-		case 'V':
-			printf("sockshell %s\n", PACKAGE_VERSION);
-#ifdef HAVE_LIBREADLINE
-			puts("with GNU Readline");
-#else
-			puts("without readline");
-#endif
-			return EXIT_GOOD;
+		case 'h': usage(); return EXIT_GOOD;
+		case 'V': version(); return EXIT_GOOD;
 		default:
-			usage(stderr);
+			/* getopt has said what was wrong, on one line. */
+			fputs("Try 'sockshell --help' for more information.\n", stderr);
 			return EXIT_USAGE;
 		}
 	}
@@ -234,15 +285,13 @@ int main(int argc, char **argv)
 			src.name = "<stdin>";
 			src.fp = stdin;
 			if (sh.check_only) {
-				size_t cap = 0, len = 0;
-				ssize_t n;
-				char *buf = NULL;
-				struct strbuf all = STRBUF_INIT;
-				while ((n = getline(&buf, &cap, stdin)) >= 0)
-					sb_add(&all, buf, (size_t)n);
-				free(buf);
-				text = all.buf ? all.buf : xstrdup("");
-				len = all.len;
+				size_t len;
+				if (read_stdin(&text, &len) < 0) {
+					fprintf(stderr, "sockshell: cannot read standard input: %s\n",
+						errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
+					shell_free(&sh);
+					return shell_ending() ? 128 + shell_sigint : EXIT_USAGE;
+				}
 				src.fp = NULL;
 				src.text = text;
 				src.len = len;
@@ -250,9 +299,10 @@ int main(int argc, char **argv)
 		} else {
 			size_t len;
 			if (repl_read_file(file, &text, &len) < 0) {
-				fprintf(stderr, "sockshell: cannot read %s: %s\n", file, strerror(errno));
+				const char *why = errno == EFBIG ? "larger than 64 MiB" : strerror(errno);
+				fprintf(stderr, "sockshell: cannot read %s: %s\n", file, why);
 				if (sh.tap)
-					printf("Bail out! cannot read %s: %s\n", file, strerror(errno));
+					printf("Bail out! cannot read %s: %s\n", file, why);
 				shell_free(&sh);
 				return EXIT_USAGE;
 			}
@@ -281,7 +331,8 @@ int main(int argc, char **argv)
 	sh.no_journal = commands == NULL && !(isatty(STDIN_FILENO) && (!ran_script || stay));
 	if (ran_script)
 		rc = repl_run(&sh, &src);
-	if ((!ran_script || stay) && (rc != CMD_EXIT || (sh.interrupted && stay))) {
+	if ((!ran_script || stay) && (rc != CMD_EXIT || (sh.interrupted && stay)) &&
+	    !shell_ending()) {
 		sh.interrupted = 0;
 		if (sh.status == EXIT_INTERRUPTED)
 			sh.status = EXIT_GOOD;

@@ -165,7 +165,46 @@ int repl_read_file(const char *path, char **text, size_t *len)
 	return 0;
 }
 
-/* The next line of src into *line and *len.  Returns 1, or 0 at the end. */
+/*
+ * One line of the stream src->fp into src->input, without its newline, at
+ * most SHELL_MAX_LINE bytes: the rest of a longer line is read and thrown
+ * away, in constant memory.  Returns 1, 2 for a line that was too long,
+ * or 0 at the end (or when a signal stopped the read).
+ */
+static int read_stream_line(struct source *src)
+{
+	struct strbuf *sb = &src->input;
+	int c, got = 0, too_long = 0;
+
+	sb_reset(sb);
+	flockfile(src->fp);
+	for (;;) {
+		c = getc_unlocked(src->fp);
+		if (c == EOF) {
+			if (ferror(src->fp) && errno == EINTR && !shell_sigint) {
+				clearerr(src->fp);
+				continue;
+			}
+			break;
+		}
+		got = 1;
+		if (c == '\n')
+			break;
+		if (sb->len < SHELL_MAX_LINE)
+			sb_addc(sb, c);
+		else
+			too_long = 1;
+	}
+	funlockfile(src->fp);
+	if (!got)
+		return 0;
+	if (sb->buf == NULL)
+		sb_grow(sb, 1);
+	return too_long ? 2 : 1;
+}
+
+/* The next line of src into *line and *len.  Returns 1, 2 when a stream's
+ * line was too long (it is skipped), or 0 at the end. */
 static int next_line(struct shell *sh, struct source *src, char **owned, const char **line,
 		     size_t *len)
 {
@@ -193,28 +232,11 @@ static int next_line(struct shell *sh, struct source *src, char **owned, const c
 		*len = strlen(*owned);
 		return 1;
 	}
-	static char *buf;
-	static size_t cap;
 	out_flush(sh);
-	for (;;) {
-		errno = 0;
-		ssize_t n = getline(&buf, &cap, src->fp);
-		if (n >= 0) {
-			if (n > 0 && buf[n - 1] == '\n')
-				n--;
-			*line = buf;
-			*len = (size_t)n;
-			return 1;
-		}
-		if (errno == EINTR && !shell_sigint) {
-			clearerr(src->fp);
-			continue;
-		}
-		free(buf);
-		buf = NULL;
-		cap = 0;
-		return 0;
-	}
+	int r = read_stream_line(src);
+	*line = src->input.buf;
+	*len = src->input.len;
+	return r;
 }
 
 /* ---- checking ---- */
@@ -292,6 +314,12 @@ int repl_check(struct shell *sh, struct source *src)
 		int r;
 		line++;
 		pos += len + (nl != NULL);
+		if (len > SHELL_MAX_LINE) {
+			snprintf(msg, sizeof msg, "line longer than %u MiB", SHELL_MAX_LINE >> 20);
+			out_syntax_error(sh, src->name, line, NULL, 0, 1, 1, msg);
+			errors++;
+			continue;
+		}
 		/* (at < len: no call just to learn that the line has ended) */
 		while (at < len && (r = lex_command(p, len, &at, &cmd, NULL, NULL, &err)) != 0) {
 			int bad;
@@ -315,16 +343,42 @@ int repl_check(struct shell *sh, struct source *src)
 
 /* ---- running ---- */
 
-/* A usage error at run time: as out_error, and status 2 in a script. */
+/* A usage error at run time: as out_error, and status 2 in a script (not
+ * in a file sourced at the prompt, where errors are only reported). */
 static void usage_error(struct shell *sh, const struct word *w, const char *msg)
 {
 	out_error(sh, w, "%s", msg);
-	if (shell_scripted(sh))
+	if (shell_scripted(sh) && !sh->interactive)
 		sh->status = EXIT_USAGE;
 }
 
+/*
+ * What the loop does after a signal.  SIGTERM and SIGHUP end the shell
+ * with status 128+N.  SIGINT stops a script (status 130), but in a file
+ * sourced at the prompt it stops only the files: the flag stays up, so
+ * that every nested file is left, until the terminal's own line sees it
+ * and the prompt comes back with every handle.  Returns CMD_EXIT or
+ * CMD_ERROR (the rest of the line is dropped).
+ */
+static int after_signal(struct shell *sh)
+{
+	if (shell_ending()) {
+		sh->status = 128 + shell_sigint;
+		sh->interrupted = 1;
+		return CMD_EXIT;
+	}
+	if (shell_scripted(sh) && sh->interactive)
+		return CMD_ERROR;
+	shell_sigint = 0;
+	if (!shell_scripted(sh))
+		return CMD_ERROR;
+	sh->interrupted = 1;
+	sh->status = EXIT_INTERRUPTED;
+	return CMD_EXIT;
+}
+
 /* Run one lexed command.  Returns CMD_OK, CMD_ERROR or CMD_EXIT. */
-static int dispatch(struct shell *sh, struct command *cmd, const char *text, size_t len)
+static int run_command(struct shell *sh, struct command *cmd, const char *text, size_t len)
 {
 	struct word *w = cmd->w;
 	int n = cmd->n, bad;
@@ -373,6 +427,23 @@ static int dispatch(struct shell *sh, struct command *cmd, const char *text, siz
 	return rc;
 }
 
+/*
+ * run_command, but at the prompt an error of the shell in a sourced file
+ * is only reported, as one typed is: it leaves the exit status alone
+ * (unless it was a TAP point, or a time-out was waiting to be settled).
+ */
+static int dispatch(struct shell *sh, struct command *cmd, const char *text, size_t len)
+{
+	int status = sh->status, tests = sh->tests;
+	int pending = sh->pending.len > 0;
+	int rc = run_command(sh, cmd, text, len);
+
+	if (rc == CMD_ERROR && sh->interactive && shell_scripted(sh) && !sh->tap &&
+	    sh->tests == tests && !pending && sh->status == EXIT_FAILED)
+		sh->status = status;
+	return rc;
+}
+
 /* Run every command of one line.  Returns CMD_OK, CMD_ERROR or CMD_EXIT. */
 static int run_line(struct shell *sh, const char *line, size_t len)
 {
@@ -393,19 +464,13 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 		}
 		if (sh->cmd.n == 0)
 			continue;
-		shell_sigint = 0;
+		/* A signal (Ctrl-C: the call showed EINTR) that came during
+		 * this command or the one before drops the rest of the line. */
+		if (shell_sigint)
+			return after_signal(sh);
 		rc = dispatch(sh, &sh->cmd, line + sh->cmd.start, sh->cmd.end - sh->cmd.start);
-		if (shell_sigint) {
-			/* Ctrl-C: the call showed EINTR; drop the rest of the
-			 * line, and stop a script. */
-			shell_sigint = 0;
-			if (shell_scripted(sh)) {
-				sh->interrupted = 1;
-				sh->status = EXIT_INTERRUPTED;
-				return CMD_EXIT;
-			}
-			return CMD_ERROR;
-		}
+		if (shell_sigint)
+			return after_signal(sh);
 		if (rc == CMD_ERROR && sh->errexit && shell_scripted(sh)) {
 			/* -e: a shell error (no such handle, a bad argument)
 			 * stops the script as a failed call does. */
@@ -419,6 +484,18 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 	return rc;
 }
 
+/* A line of a stream that was longer than SHELL_MAX_LINE: an error, and
+ * the shell goes on with the next line (unless -e). */
+static int too_long(struct shell *sh)
+{
+	char msg[120];
+
+	sh->cmd_line = NULL;
+	snprintf(msg, sizeof msg, "line longer than %u MiB: skipped", SHELL_MAX_LINE >> 20);
+	usage_error(sh, NULL, msg);
+	return sh->errexit ? CMD_EXIT : CMD_ERROR;
+}
+
 int repl_run(struct shell *sh, struct source *src)
 {
 	char *owned = NULL;
@@ -429,21 +506,33 @@ int repl_run(struct shell *sh, struct source *src)
 	src->up = sh->src;
 	sh->src = src;
 	sh->depth++;
+	int status = sh->status;
 	if (src->text != NULL && repl_check(sh, src) > 0) {
+		if (sh->interactive)
+			sh->status = status;  /* at the prompt: only reported */
 		sh->src = src->up;
 		sh->depth--;
 		return sh->depth == 0 ? CMD_EXIT : CMD_ERROR;
 	}
-	while (next_line(sh, src, &owned, &line, &len)) {
+	int got;
+	while ((got = next_line(sh, src, &owned, &line, &len)) != 0) {
 		src->line++;
-		if (src->terminal && len > 0)
-			lineedit_history(sh, line);
-		rc = run_line(sh, line, len);
+		if (got == 2) {
+			rc = too_long(sh);
+		} else {
+			if (src->terminal && len > 0)
+				lineedit_history(sh, line);
+			rc = run_line(sh, line, len);
+		}
 		free(owned);
 		owned = NULL;
-		if (rc == CMD_EXIT || sh->unwinding)
+		if (rc == CMD_EXIT || sh->unwinding || shell_sigint)
 			break;
 	}
+	/* A signal that ended the reading, or that the terminal must see. */
+	if (rc != CMD_EXIT && shell_sigint)
+		rc = after_signal(sh);
+	sb_free(&src->input);
 	sh->cmd_line = NULL;
 	sh->src = src->up;
 	sh->depth--;

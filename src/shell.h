@@ -29,6 +29,10 @@ enum display_mode { DISPLAY_TEXT, DISPLAY_HEX, DISPLAY_BOTH };
 #define SHELL_MAX_COUNT (64u * 1024 * 1024)
 /* How deep "source" may nest. */
 #define SHELL_MAX_DEPTH 16
+/* The longest line a script may have (a longer one is skipped), and the
+ * largest file that "source", a lesson or "--check -" reads whole. */
+#define SHELL_MAX_LINE (4u * 1024 * 1024)
+#define SHELL_MAX_FILE SHELL_MAX_COUNT
 
 /* One open socket.  Handles are the descriptors themselves. */
 struct handle {
@@ -75,6 +79,7 @@ struct source {
 	const char *text;       /* a whole file or -c string in memory */
 	size_t len, pos;
 	FILE *fp;               /* or a stream read line by line */
+	struct strbuf input;    /* the stream's line being read */
 	int terminal;           /* or the terminal, through the line editor */
 	int user;               /* -c: the user's own commands, as if typed */
 	long line;              /* the line being run */
@@ -131,8 +136,16 @@ struct shell {
 	const char *progname;
 };
 
-/* Set by the SIGINT handler while a command runs or the prompt waits. */
+/* Set by the signal handler while a command runs or the prompt waits:
+ * the number of the signal.  SIGINT interrupts the call; SIGTERM and
+ * SIGHUP end the shell (shell_ending), and a SIGINT never overwrites them. */
 extern volatile sig_atomic_t shell_sigint;
+
+/* Has a SIGTERM or SIGHUP come, so that the shell must end now? */
+static inline int shell_ending(void)
+{
+	return shell_sigint == SIGTERM || shell_sigint == SIGHUP;
+}
 
 /* Is the command being run read from a file, -c or stdin, rather than
  * typed at the terminal?  (Messages then carry FILE:LINE:, and -e, the

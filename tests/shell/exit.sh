@@ -43,7 +43,7 @@ status_is 2 "an unset variable: status 2"
 run --bogus-option
 status_is 2 "an unknown long option: status 2"
 empty "$T/out" "  nothing on stdout"
-has "$T/err" 'Usage: sockshell' "  the usage on stderr"
+has "$T/err" "Try 'sockshell --help'" "  where to look, on stderr"
 run -Z
 status_is 2 "an unknown short option: status 2"
 run -t soon -c 'echo x'
