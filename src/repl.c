@@ -179,6 +179,10 @@ static int read_stream_line(struct source *src)
 	sb_reset(sb);
 	flockfile(src->fp);
 	for (;;) {
+		if (shell_sigint) {
+			got = 0;  /* an endless line must not hide a signal */
+			break;
+		}
 		c = getc_unlocked(src->fp);
 		if (c == EOF) {
 			if (ferror(src->fp) && errno == EINTR && !shell_sigint) {

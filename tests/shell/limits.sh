@@ -34,8 +34,17 @@ if test -r /proc/self/status; then
 	tap_pids="$tap_pids $pid"
 	sleep 2
 	peak=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$pid/status" 2>/dev/null)
-	kill "$pid" 2>/dev/null
+	# SIGTERM must end it even while it reads without ever waiting.
+	kill -TERM "$pid" 2>/dev/null
+	i=0
+	while kill -0 "$pid" 2>/dev/null && test $i -lt 50; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -KILL "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
+	status=$?
+	status_is 143 "SIGTERM ends it in the middle of the endless line: status 143"
 	if test -n "$peak"; then
 		ok "an endless line on stdin: the shell stays under 32 MB (peak $peak kB)" test "$peak" -lt 32768
 	else
