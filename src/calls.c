@@ -354,43 +354,82 @@ void calls_finish(struct shell *sh, const struct handle *h, long long rc, int er
 	calls_end(sh);
 }
 
-int calls_would_deadlock(struct shell *sh, int fd, const struct handle *h, int flags,
-			 size_t want, const char *call)
+/* The listener of this shell whose accept queue holds h's connection
+ * (h connected to it and no accept has taken it yet), or -1.  The
+ * listener must have something queued: an empty queue cannot hold it. */
+static int queued_at_listener(struct shell *sh, const struct handle *h)
+{
+	struct handle *l = handle_get(sh, h->listener);
+	struct pollfd p = { h->listener, POLLIN, 0 };
+
+	if (h->peer >= 0 || l == NULL || !l->listening)
+		return -1;
+	if (poll(&p, 1, 0) <= 0 || !(p.revents & POLLIN))
+		return -1;
+	return h->listener;
+}
+
+/* Wait a little for something to read on fd (see calls_would_deadlock).
+ * Returns 1 when fd is readable or hung up, so a receive cannot hang,
+ * 0 when nothing came, -1 when poll failed (then the call is made). */
+static int readable_soon(int fd, int *queued)
 {
 	struct pollfd p = { fd, POLLIN, 0 };
-	int queued = 0;
 
-	/* MSG_OOB never waits: it returns the urgent byte or fails at once. */
-	if (h->peer < 0 || h->nonblock || (flags & (MSG_DONTWAIT | MSG_OOB)))
-		return 0;
 #ifdef POLLRDHUP
 	p.events |= POLLRDHUP;
 #endif
+	*queued = 0;
 	/* Bytes the peer has sent may still be on their way: a small segment
 	 * that Nagle's algorithm holds until the peer's delayed ACK (at most
 	 * 200 ms on Linux), or a stack that delivers loopback packets
 	 * asynchronously.  So wait a little before saying nothing will come. */
 	if (poll(&p, 1, 300) < 0)
-		return 0;
+		return -1;
 	if (p.revents & (POLLHUP | POLLERR))
-		return 0;
+		return 1;
 #ifdef POLLRDHUP
 	if (p.revents & POLLRDHUP)
-		return 0;
+		return 1;
 #endif
-	if (p.revents & POLLIN) {
+	if (!(p.revents & POLLIN))
+		return 0;
+	if (ioctl(fd, FIONREAD, queued) < 0)
+		*queued = INT_MAX;
+	return 1;
+}
+
+int calls_would_deadlock(struct shell *sh, int fd, const struct handle *h, int flags,
+			 size_t want, const char *call)
+{
+	int queued;
+
+	/* MSG_OOB never waits: it returns the urgent byte or fails at once. */
+	if (h->nonblock || (flags & (MSG_DONTWAIT | MSG_OOB)))
+		return 0;
+	int listener = queued_at_listener(sh, h);
+	if (h->peer < 0 && listener < 0)
+		return 0;
+	int r = readable_soon(fd, &queued);
+	if (r < 0)
+		return 0;
+	if (r == 1) {
 		/* Data is queued; only waitall asking for more can hang. */
-		if (!(flags & MSG_WAITALL) || want == 0 || ioctl(fd, FIONREAD, &queued) < 0 ||
-		    (size_t)queued >= want)
+		if (!(flags & MSG_WAITALL) || want == 0 || (size_t)queued >= want || h->peer < 0)
 			return 0;
 		out_error(sh, NULL, "%s on %d would wait forever: waitall asks for %zu bytes, only %d "
 			  "are queued, and the rest can only come from handle %d of this shell",
 			  call, fd, want, queued, h->peer);
 		return 1;
 	}
-	out_error(sh, NULL, "%s on %d would wait forever: its peer is handle %d of this shell, "
-		  "and nothing is queued for %d (send on %d first, or add dontwait)",
-		  call, fd, h->peer, fd, h->peer);
+	if (listener >= 0)
+		out_error(sh, NULL, "%s on %d would wait forever: its connection is still in the "
+			  "accept queue of listener %d of this shell, so nothing can come "
+			  "(accept on %d first, or add dontwait)", call, fd, listener, listener);
+	else
+		out_error(sh, NULL, "%s on %d would wait forever: its peer is handle %d of this "
+			  "shell, and nothing is queued for %d (send on %d first, or add dontwait)",
+			  call, fd, h->peer, fd, h->peer);
 	return 1;
 }
 

@@ -11,11 +11,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "calls.h"
@@ -160,6 +162,13 @@ static ssize_t receive(struct shell *sh, int fd, const struct handle *h, size_t 
 	return rc;
 }
 
+/* Is h a socket whose recv of 0 bytes is an empty datagram rather than
+ * the end of file (UDP, unix datagrams, raw)?  Seqpacket ends so. */
+static int is_datagram(const struct handle *h)
+{
+	return h->type != SOCK_STREAM && h->type != SOCK_SEQPACKET;
+}
+
 /* Show what receive() got: the count, the bytes, truncation. */
 static void show_received(struct shell *sh, const struct handle *h, ssize_t rc,
 			  size_t n, int flags, int err)
@@ -175,10 +184,12 @@ static void show_received(struct shell *sh, const struct handle *h, ssize_t rc,
 		trace_add(sh, " (discarded: MSG_TRUNC)");
 		return;
 	}
-	if (rc == 0 && (h->type == SOCK_STREAM || h->type == SOCK_SEQPACKET)) {
+	if (rc == 0) {
+		/* 0 is the end of a stream; a datagram may be empty. */
 		sh->last.has_data = 1;
 		sh->last.data.len = 0;
-		trace_add(sh, " (EOF)");
+		sh->last.eof = !is_datagram(h);
+		trace_add(sh, sh->last.eof ? " (EOF)" : " (empty datagram)");
 		return;
 	}
 	trace_received(sh, sh->last.data.buf, shown);
@@ -268,75 +279,198 @@ int cmd_recvfrom(struct shell *sh, int argc, struct word *argv)
 	return CMD_OK;
 }
 
+/* What ${data} keeps of a drain: its first bytes, up to this many. */
+#define DRAIN_KEPT (1u << 20)
+
+/* One drain in progress. */
+struct drain {
+	int fd;
+	struct handle *h;
+	unsigned long n;        /* the size of each recv */
+	int dgram;              /* datagrams: no EOF, stop when none is queued */
+	struct timespec deadline;  /* the time-out's end, when timeout is set */
+	int timeout;
+	long calls, datagrams;
+	unsigned long long total;
+	struct strbuf kept;     /* the first DRAIN_KEPT bytes, for ${data} */
+	ssize_t rc;             /* the last recv's return and errno */
+	int err;
+	int stuck, late, none_queued;
+};
+
+/* Milliseconds from now to the deadline, rounded up; 0 once it passed. */
+static int ms_left(const struct timespec *deadline)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double ms = (double)(deadline->tv_sec - now.tv_sec) * 1e3 +
+		    (double)(deadline->tv_nsec - now.tv_nsec) / 1e6;
+	if (ms <= 0)
+		return 0;
+	return ms > INT_MAX - 1 ? INT_MAX : (int)ms + 1;
+}
+
+/*
+ * One recv of a drain, made as a blocking recv(fd, n, flags) would be,
+ * but bounded by the drain's deadline: the first try does not wait
+ * (MSG_DONTWAIT), and only when nothing is there is the output flushed
+ * and the wait made, by poll until the deadline (our time-out armed on
+ * the socket would bound each recv, not the drain), then recv.  A socket
+ * whose time-out the user set waits in recv itself.  A wait that ends
+ * with nothing fails as the blocking recv would: EAGAIN (or EINTR).
+ * Returns what recv returned, with errno set.
+ */
+static ssize_t drain_recv(struct shell *sh, struct drain *d, int flags, ssize_t *real)
+{
+	struct pollfd p = { d->fd, POLLIN, 0 };
+
+	if (d->h->nonblock || (flags & MSG_DONTWAIT))
+		return receive(sh, d->fd, d->h, d->n, flags, NULL, NULL, real);
+	ssize_t rc = receive(sh, d->fd, d->h, d->n, flags | MSG_DONTWAIT, NULL, NULL, real);
+	if (rc >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+		return rc;
+	calls_before_block(sh);
+	if (d->timeout && !d->h->user_timeo) {
+		int ms = ms_left(&d->deadline);
+		int ready = ms > 0 ? poll(&p, 1, ms) : 0;
+		if (ready <= 0) {
+			int e = ready < 0 ? errno : EAGAIN;
+			rc = receive(sh, d->fd, d->h, d->n, flags | MSG_DONTWAIT, NULL, NULL, real);
+			if (rc < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+				errno = e;
+			return rc;
+		}
+	}
+	return receive(sh, d->fd, d->h, d->n, flags, NULL, NULL, real);
+}
+
+/*
+ * One step of a drain: the deadlock guard, then one recv on its own
+ * trace line, counted.  Returns 1 to go on, 0 when the drain is over.
+ */
+static int drain_step(struct shell *sh, struct drain *d)
+{
+	/* After the first datagram, take only what is queued. */
+	int flags = d->dgram && d->calls > 0 ? MSG_DONTWAIT : 0;
+	ssize_t real;
+
+	if (d->timeout && d->calls > 0 && ms_left(&d->deadline) == 0) {
+		d->late = 1;  /* the stream never paused: no call after the time */
+		return 0;
+	}
+	if (!calls_known_ready(sh, d->h, flags, d->n) &&
+	    calls_would_deadlock(sh, d->fd, d->h, flags, d->n, "drain")) {
+		d->stuck = 1;
+		return 0;
+	}
+	trace_begin(sh, "recv");
+	trace_add(sh, "(%d, %lu, %s)", d->fd, d->n, flags ? "MSG_DONTWAIT" : "0");
+	d->rc = drain_recv(sh, d, flags, &real);
+	d->err = d->rc < 0 ? errno : 0;
+	calls_note_received(sh, d->h, d->rc, flags);
+	d->calls++;
+	show_received(sh, d->h, d->rc, d->n, flags, d->err);
+	if (d->dgram)
+		show_truncated(sh, real, d->n);
+	trace_end(sh);
+	if (d->rc > 0) {
+		size_t take = (size_t)d->rc;
+		if (take > DRAIN_KEPT - d->kept.len)
+			take = DRAIN_KEPT - d->kept.len;
+		sb_add(&d->kept, sh->last.data.buf, take);
+		d->total += (unsigned long long)d->rc;
+	}
+	if (d->dgram && d->rc >= 0)
+		d->datagrams++;
+	if (d->dgram && d->rc < 0 && (flags & MSG_DONTWAIT) &&
+	    (d->err == EAGAIN || d->err == EWOULDBLOCK))
+		d->none_queued = 1;
+	return !shell_sigint && (d->rc > 0 || (d->dgram && d->rc == 0));
+}
+
+/* The drain's own line: the count of bytes and calls, how it ended, and
+ * the result (${rc}: the bytes, or -1 when its last recv failed). */
+static void drain_summary(struct shell *sh, struct drain *d)
+{
+	int timed_out = d->late || sh->last.timed_out;
+	int failed = d->rc < 0 && !d->none_queued;
+
+	trace_begin(sh, "drain");
+	trace_add(sh, "(%d, %lu) = %llu bytes in ", d->fd, d->n, d->total);
+	if (d->dgram)
+		trace_add(sh, "%ld datagram%s (%ld recv call%s)", d->datagrams,
+			  d->datagrams == 1 ? "" : "s", d->calls, d->calls == 1 ? "" : "s");
+	else
+		trace_add(sh, "%ld recv call%s", d->calls, d->calls == 1 ? "" : "s");
+	sb_printf(&sh->last.text, "%ld", d->calls);  /* ${result}: how many calls */
+	if (d->stuck)
+		trace_add(sh, ", then stopped: the next would wait forever");
+	else if (d->none_queued)
+		trace_add(sh, ", then none queued");
+	else if (timed_out)
+		trace_add(sh, ", then stopped");
+	else if (d->rc == 0)
+		trace_add(sh, ", then EOF");
+	else if (d->rc < 0 || shell_sigint)
+		trace_add(sh, ", then %s", d->err == EINTR || shell_sigint ? "interrupted" : "an error");
+	if (d->total > d->kept.len)
+		trace_add(sh, "; ${data} holds the first %zu bytes", d->kept.len);
+	sh->last.rc = failed ? -1 : (long long)d->total;
+	sh->last.err = failed ? d->err : 0;
+	sh->last.eof = !d->dgram && d->rc == 0 && d->total == 0;
+	sh->last.has_data = 1;
+	sb_free(&sh->last.data);
+	sh->last.data = d->kept;  /* the kept bytes move: no copy */
+	sb_init(&d->kept);
+	if (timed_out)
+		calls_mark_timeout(sh);
+	/* The bytes were shown call by call: the summary does not repeat
+	 * them, even in hex. */
+	enum display_mode keep = sh->display;
+	sh->display = DISPLAY_TEXT;
+	calls_end(sh);
+	sh->display = keep;
+}
+
 int cmd_drain(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
-	struct strbuf all = STRBUF_INIT;
-	unsigned long n = 4096;
-	long calls = 0;
-	int fd = sh->current, err = 0, timed_out = 0, stuck = 0;
-	ssize_t rc = 0, real;
+	struct drain d;
 
-	if (h == NULL)
+	memset(&d, 0, sizeof d);
+	d.h = calls_handle(sh);
+	d.fd = sh->current;
+	d.n = 4096;
+	if (d.h == NULL)
 		return CMD_ERROR;
-	if (argc > 1 && calls_count(sh, &argv[1], SHELL_MAX_COUNT, &n) < 0)
+	if (argc > 1 && calls_count(sh, &argv[1], SHELL_MAX_COUNT, &d.n) < 0)
 		return CMD_ERROR;
-	if (n == 0) {
+	if (d.n == 0) {
 		out_error(sh, &argv[1], "drain: a count of 0 would never reach EOF");
 		return CMD_ERROR;
 	}
-	for (;;) {
-		int ready = calls_known_ready(sh, h, 0, n);
-		if (!ready && calls_would_deadlock(sh, fd, h, 0, n, "drain")) {
-			if (calls == 0) {
-				sb_free(&all);
-				return CMD_ERROR;
-			}
-			stuck = 1;  /* what came so far still gets its summary */
-			break;
+	d.dgram = is_datagram(d.h);
+	sb_init(&d.kept);
+	if (sh->timeout > 0) {
+		d.timeout = 1;
+		clock_gettime(CLOCK_MONOTONIC, &d.deadline);
+		double whole = (double)(time_t)sh->timeout;
+		d.deadline.tv_sec += (time_t)sh->timeout;
+		d.deadline.tv_nsec += (long)((sh->timeout - whole) * 1e9);
+		if (d.deadline.tv_nsec >= 1000000000L) {
+			d.deadline.tv_sec++;
+			d.deadline.tv_nsec -= 1000000000L;
 		}
-		trace_begin(sh, "recv");
-		trace_add(sh, "(%d, %lu, 0)", fd, n);
-		if (!ready)
-			calls_before_block(sh);
-		rc = receive(sh, fd, h, n, 0, NULL, NULL, &real);
-		err = rc < 0 ? errno : 0;
-		calls_note_received(sh, h, rc, 0);
-		calls++;
-		show_received(sh, h, rc, n, 0, err);
-		trace_end(sh);
-		timed_out = sh->last.timed_out;
-		if (rc > 0)
-			sb_add(&all, sh->last.data.buf, (size_t)rc);
-		if (rc <= 0 || shell_sigint)
-			break;
 	}
-	trace_begin(sh, "drain");
-	trace_add(sh, "(%d, %lu) = %zu bytes in %ld recv call%s", fd, n, all.len, calls,
-		  calls == 1 ? "" : "s");
-	sb_printf(&sh->last.text, "%ld", calls);  /* ${result}: how many calls */
-	if (rc == 0)
-		trace_add(sh, ", then EOF");
-	else if (stuck)
-		trace_add(sh, ", then stopped: the next would wait forever");
-	sh->last.rc = rc < 0 ? -1 : (long long)all.len;
-	sh->last.err = err;
-	sh->last.has_data = 1;
-	sb_add(&sh->last.data, all.buf, all.len);
-	if (rc < 0)
-		trace_add(sh, ", then %s", err == EINTR ? "interrupted" : "an error");
-	if (timed_out)
-		calls_mark_timeout(sh);
-	{
-		/* The bytes were shown call by call: the summary does not
-		 * repeat them, even in hex. */
-		enum display_mode keep = sh->display;
-		sh->display = DISPLAY_TEXT;
-		calls_end(sh);
-		sh->display = keep;
+	while (drain_step(sh, &d))
+		;
+	if (d.stuck && d.calls == 0) {
+		sb_free(&d.kept);
+		return CMD_ERROR;
 	}
-	sb_free(&all);
-	return stuck ? CMD_ERROR : CMD_OK;
+	/* What came so far still gets its summary. */
+	drain_summary(sh, &d);
+	return d.stuck ? CMD_ERROR : CMD_OK;
 }
 
 static void add_events(struct strbuf *sb, short ev)

@@ -228,6 +228,8 @@ int cmd_listen(struct shell *sh, int argc, struct word *argv)
 	calls_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
 	if (rc == 0 && unbound)
 		note_autobind(sh, sh->current);
+	if (rc == 0)
+		handle_note_listen(sh, sh->current);
 	return CMD_OK;
 }
 
@@ -259,7 +261,7 @@ int cmd_accept(struct shell *sh, int argc, struct word *argv)
 	if (fd >= 0) {
 		int family = h->family, type = h->type, proto = h->protocol;
 		handle_add(sh, fd, family, type, proto);
-		handle_link_peer(sh, fd);
+		handle_link_peer(sh, lfd, fd);
 	}
 	return CMD_OK;
 }
@@ -277,6 +279,7 @@ static void connect_each(struct shell *sh, int fd, const struct addr_list *al)
 		int rc = connect(fd, (struct sockaddr *)&al->v[i].ss, al->v[i].len);
 		int err = rc < 0 ? errno : 0;
 		calls_finish(sh, h, rc, err, 0);
+		handle_note_connect(sh, fd, (struct sockaddr *)&al->v[i].ss, al->v[i].len, rc, err);
 		calls_family_hint(sh, h, (struct sockaddr *)&al->v[i].ss);
 		if (rc == 0 || err == EINTR || err == EINPROGRESS || err == EALREADY ||
 		    err == EISCONN || sh->last.timed_out)

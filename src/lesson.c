@@ -203,7 +203,7 @@ static void describe_result(const struct result *r, struct strbuf *sb)
 		sb_printf(sb, " %s", n ? n : "E?");
 	}
 	if (r->has_data) {
-		if (r->rc == 0 && r->err == 0) {
+		if (r->eof) {
 			sb_adds(sb, " eof");
 		} else {
 			sb_addc(sb, ' ');
@@ -253,7 +253,7 @@ static int matches(struct shell *sh, const struct word *w)
 		return eq ? r->rc >= v : r->rc > v;
 	}
 	if (strcmp(s, "eof") == 0)
-		return r->has_data && r->rc == 0 && r->err == 0;
+		return r->eof;
 	if (strcmp(s, "ok") == 0)
 		return r->err == 0 && r->gai == 0 && !r->timed_out;
 	if (strcmp(s, "timeout") == 0)
@@ -396,7 +396,7 @@ void lesson_journal(struct shell *sh, const char *text, size_t len, int made_cal
 		sb_adds(j, errname_gai_name(r->gai) ? errname_gai_name(r->gai) : "EAI_FAIL");
 	else if (r->err != 0 && errname_name(r->err) != NULL)
 		sb_adds(j, errname_name(r->err));
-	else if (r->has_data)
+	else if (r->eof)
 		sb_adds(j, "eof");
 	else {
 		sb_printf(j, "%lld", r->rc);

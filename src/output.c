@@ -165,6 +165,7 @@ void trace_begin(struct shell *sh, const char *call)
 	r->has_data = 0;
 	r->timed_out = 0;
 	r->truncated = 0;
+	r->eof = 0;
 	sb_reset(&r->data);
 	sb_reset(&r->text);
 }

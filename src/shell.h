@@ -48,6 +48,16 @@ struct handle {
 	 * queued_at equals the shell's ncalls (no call has run since). */
 	size_t queued;
 	unsigned long queued_at;
+	/* Peer linking (handle.c): the address kept in the index, read once
+	 * at connect or listen (locallen 0: not in the index). */
+	struct sockaddr_storage local;
+	socklen_t locallen;
+	int listening;          /* listen() succeeded on it */
+	int index_next;         /* the next handle in its index bucket, or -1 */
+	int listener;           /* a client whose connection waits in the
+				 * accept queue of this listener handle, or -1 */
+	int *fifo;              /* a unix listener: the clients of this shell */
+	int fifo_head, fifo_len, fifo_cap;  /* in connect order (-1: closed) */
 };
 
 /* What the previous call returned: for expect, ${rc}, ${errno}, ${data}. */
@@ -62,6 +72,7 @@ struct result {
 	int has_data;           /* recv-like: data holds what was received */
 	int timed_out;
 	int truncated;          /* a datagram or record did not fit */
+	int eof;                /* a stream's recv returned 0: end of file */
 	struct strbuf data;     /* bytes received */
 	struct strbuf text;     /* a result that is text: an address, a name */
 };
@@ -108,6 +119,8 @@ struct shell {
 	int nh;
 	int current;            /* -1: none */
 	unsigned long use_seq;
+	int *index;             /* handle.c: buckets of handles by port or path */
+	unsigned nbuckets, nindexed;
 
 	/* the address of the last recvfrom's sender or accept's peer */
 	struct sockaddr_storage from;
@@ -166,8 +179,17 @@ void handle_forget(struct shell *sh, int fd);
 void handle_use(struct shell *sh, int fd);
 /* The current handle, or NULL after reporting that there is none. */
 struct handle *handle_current(struct shell *sh);
-/* Find which of our handles is at the other end of fd's connection. */
-void handle_link_peer(struct shell *sh, int fd);
+/* Find which of our handles is at the other end of fd's connection (fd
+ * was just accepted on listener lfd): a constant number of calls, whatever the count of
+ * handles. */
+void handle_link_peer(struct shell *sh, int lfd, int fd);
+/* After connect() of fd to address to returned rc with err: note fd's
+ * address and the listener of this shell it reached, for
+ * handle_link_peer and the deadlock guard. */
+void handle_note_connect(struct shell *sh, int fd, const struct sockaddr *to, socklen_t tolen,
+			 int rc, int err);
+/* After listen() on fd succeeded: note its address for connects. */
+void handle_note_listen(struct shell *sh, int fd);
 /* Arm (or disarm, timeout 0) the time-out on fd, unless the user owns it. */
 void handle_arm_timeout(struct shell *sh, int fd);
 /* Close every handle, quietly. */
