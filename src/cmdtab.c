@@ -155,7 +155,11 @@ const struct command_def cmdtab[] = {
 	  "recv until EOF, then count the calls and bytes",
 	  "recv(2)",
 	  "One line per recv of at most N bytes (default 4096), then how many "
-	  "calls and bytes it took: the number of calls varies from run to run.",
+	  "calls and bytes it took: the number of calls varies from run to run.  "
+	  "The time-out bounds the whole drain.  ${data} keeps the first MiB "
+	  "(1048576 bytes); the summary says when there was more.  On a "
+	  "datagram socket an empty datagram is no EOF: drain waits for the "
+	  "first datagram, then takes those queued and stops.",
 	  "drain 1024",
 	  "while (b := s.recv(1024)): pass", "nc HOST PORT > /dev/null",
 	  0, 1, CMD_CALL | CMD_HANDLE, { A_COUNT, A_NONE, A_NONE, A_NONE }, A_NONE, cmd_drain },
@@ -262,7 +266,7 @@ const struct command_def cmdtab[] = {
 	  "WHAT is a number (the return value), a comparison with it (<N, "
 	  "<=N, >N, >=N, !=N), a quoted string (the data received, or the "
 	  "text of the result), an errno name (ECONNREFUSED, EAI_NONAME), eof "
-	  "(recv returned 0), ok (no error), timeout (the call gave up; this "
+	  "(recv on a stream returned 0), ok (no error), timeout (the call gave up; this "
 	  "settles the failure) or truncated (a datagram did not fit).  Each "
 	  "expect line is one TAP test point with --tap.  After a command that "
 	  "stopped at a shell error (it made no call) expect fails and says so.",

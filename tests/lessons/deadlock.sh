@@ -125,5 +125,87 @@ case $out in
 *)	not_ok "a drain stopped by the guard keeps its summary (status 1)" "stdout: $out" "stderr: $err" ;;
 esac
 
+# A client whose connection waits in the accept queue of a listener of
+# this shell (no accept yet): nothing can come, the guard names the
+# listener.  After the accept it names the peer; a closed listener
+# resets the connection, and the recv is made.
+tcp='socket inet stream; bind 127.0.0.1 0; listen; socket inet stream; connect @3'
+expect_queued() {
+	run "$2"
+	case $status:$err in
+	1:*"$3 on 4 would wait forever: its connection is still in the accept queue of listener 3 of this shell"*)
+		ok "$1: refused, naming listener 3" ;;
+	*)	not_ok "$1: refused, naming listener 3" "status $status" "stderr: $err" ;;
+	esac
+	case $out in
+	*"recv(4"*) not_ok "$1: no recv call was made" "stdout: $out" ;;
+	*)	ok "$1: no recv call was made" ;;
+	esac
+}
+expect_queued "TCP, no accept: recv" "$tcp; 4 recv 16" recv
+expect_queued "TCP, no accept: drain" "$tcp; 4 drain" drain
+run "$tcp; 3 close; 4 recv 16; expect ECONNRESET"
+[ "$status" -eq 0 ] && ok "TCP, listener closed: the recv is made (ECONNRESET)" ||
+	not_ok "TCP, listener closed: the recv is made (ECONNRESET)" "status $status" "stdout: $out" "stderr: $err"
+
+# Unix-domain connections made by accept, both ends in this shell: each
+# end's peer is the other.  Handles: 3 listens, 4 and 5 connect, 6 and 7
+# are accepted (in connect order).
+sockdir=$(mktemp -d "${top_builddir:-.}/deadlock-dir.XXXXXX") || exit 99
+trap 'rm -f "$errfile"; rm -rf "$sockdir"' EXIT
+path=$sockdir/s
+unix="socket unix stream; bind $path; listen; socket unix stream; connect $path"
+expect_queued "unix, no accept: recv" "$unix; 4 recv 16" recv
+rm -f "$path"
+expect_refused "unix accept: the client" "$unix; 3 accept; 4 recv 16" recv 5
+rm -f "$path"
+expect_refused "unix accept: the accepted end" "$unix; 3 accept; 5 recv 16" recv 4
+rm -f "$path"
+two="$unix; socket unix stream; connect $path; 3 accept; 3 accept"
+expect_refused "unix, two clients: the second" "$two; 5 recv 16" recv 7
+rm -f "$path"
+expect_refused "unix, two clients: the second's accept" "$two; 7 recv 16" recv 5
+rm -f "$path"
+expect_refused "unix seqpacket accept" \
+	"socket unix seqpacket; bind $path; listen; socket unix seqpacket; connect $path; 3 accept; 4 recv 16" recv 5
+rm -f "$path"
+# A client that closes before the accept leaves its connection queued:
+# the accept takes it (EOF, not linked), and the next is linked to 5.
+run "$unix; socket unix stream; connect $path; 4 close; 3 accept; 3 accept; 4 recv 16; expect eof; 5 recv 16"
+case $status:$err in
+1:*"recv on 5 would wait forever: its peer is handle 6 of this shell"*)
+	ok "unix, a client closed before accept: the next is linked right" ;;
+*)	not_ok "unix, a client closed before accept: the next is linked right" "status $status" "stdout: $out" "stderr: $err" ;;
+esac
+rm -f "$path"
+
+# A unix connection from another process, queued before ours, is not
+# linked: the accepts take it first (5), then ours (6).
+if [ -n "${PYTHON3:-}" ] && "$PYTHON3" -c 'import socket' 2>/dev/null; then
+	"$PYTHON3" -c '
+import os, socket, sys, time
+for i in range(100):
+    if os.path.exists(sys.argv[1]): break
+    time.sleep(0.05)
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.sendall(b"x")
+s.settimeout(8)
+s.recv(1)
+' "$path" &
+	pypid=$!
+	run "socket unix stream; bind $path; listen; sleep 1; socket unix stream; connect $path; 3 accept; 3 accept; 5 recv 16; expect \"x\"; 4 recv 16"
+	wait "$pypid"
+	case $status:$err in
+	1:*"recv on 4 would wait forever: its peer is handle 6 of this shell"*)
+		ok "unix, an outside client first: ours is linked, the outside one not" ;;
+	*)	not_ok "unix, an outside client first: ours is linked, the outside one not" "status $status" "stdout: $out" "stderr: $err" ;;
+	esac
+	rm -f "$path"
+else
+	n=$((n + 1))
+	echo "ok $n - unix, an outside client first # SKIP python3 is not available"
+fi
+
 echo "1..$n"
 exit 0
