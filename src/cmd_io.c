@@ -383,7 +383,7 @@ static int drain_step(struct shell *sh, struct drain *d)
 	}
 	if (d->dgram && d->rc >= 0)
 		d->datagrams++;
-	if (d->dgram && d->rc < 0 && (flags & MSG_DONTWAIT) &&
+	if (d->dgram && d->rc < 0 && ((flags & MSG_DONTWAIT) || d->h->nonblock) &&
 	    (d->err == EAGAIN || d->err == EWOULDBLOCK))
 		d->none_queued = 1;
 	return !shell_sigint && (d->rc > 0 || (d->dgram && d->rc == 0));
