@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "shell.h"
+#include "../tap/basic.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -37,7 +38,7 @@ static int replay_dir(const char *top, const char *dir, int n)
 	snprintf(path, sizeof path, "%s/tests/fuzz/%s", top, dir);
 	DIR *d = opendir(path);
 	if (d == NULL) {
-		printf("# %s: %s\n", path, strerror(errno));
+		diag("%s: %s", path, strerror(errno));
 		return n;
 	}
 	while ((de = readdir(d)) != NULL) {
@@ -54,7 +55,8 @@ static int replay_dir(const char *top, const char *dir, int n)
 		size_t len;
 		snprintf(path, sizeof path, "%s/tests/fuzz/%s/%s", top, dir, names[i]);
 		if (repl_read_file(path, &text, &len) < 0) {
-			printf("not ok %d - %s/%s: %s\n", ++n, dir, names[i], strerror(errno));
+			ok(0, "%s/%s: %s", dir, names[i], strerror(errno));
+			n++;
 		} else {
 			/* An exact-size copy, so an over-read past the input is
 			 * caught, as under the fuzzer. */
@@ -63,7 +65,8 @@ static int replay_dir(const char *top, const char *dir, int n)
 			fflush(stdout);
 			LLVMFuzzerTestOneInput(copy, len);
 			fflush(stdout);
-			printf("ok %d - %s/%s (%zu bytes)\n", ++n, dir, names[i], len);
+			ok(1, "%s/%s (%zu bytes)", dir, names[i], len);
+			n++;
 			free(copy);
 			free(text);
 		}
@@ -78,13 +81,12 @@ int main(void)
 	const char *top = getenv("top_srcdir");
 	int n = 0;
 
+	plan_lazy();
 	if (top == NULL || top[0] == '\0')
 		top = ".";
 	n = replay_dir(top, "regress", n);
 	n = replay_dir(top, "corpus", n);
 	if (n == 0)
-		printf("1..0 # SKIP no inputs found under %s/tests/fuzz\n", top);
-	else
-		printf("1..%d\n", n);
-	return 0;
+		skip_all("no inputs found under %s/tests/fuzz", top);
+	return test_finish();
 }

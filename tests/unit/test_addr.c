@@ -19,7 +19,7 @@
 
 #include "addr.h"
 #include "strbuf.h"
-#include "tap.h"
+#include "../tap/basic.h"
 
 /* ---- addr_port ---- */
 
@@ -32,7 +32,7 @@ static void port_good(const char *s, int type, unsigned want)
 	int rc = addr_port(s, type, &port, msg, sizeof msg);
 	if (rc != 0)
 		diag("message: %s", msg);
-	ok(rc == 0 && port == want, d);
+	ok(rc == 0 && port == want, "%s", d);
 }
 
 static void port_bad(const char *s)
@@ -43,9 +43,9 @@ static void port_bad(const char *s)
 	msg[0] = '\0';
 	snprintf(d, sizeof d, "port '%s' is refused", s);
 	int rc = addr_port(s, SOCK_STREAM, &port, msg, sizeof msg);
-	is_int(rc, -1, d);
+	is_int(rc, -1, "%s", d);
 	snprintf(d, sizeof d, "port '%s': a message and the port untouched", s);
-	ok(msg[0] != '\0' && port == 4242, d);
+	ok(msg[0] != '\0' && port == 4242, "%s", d);
 }
 
 static void test_port(void)
@@ -71,14 +71,14 @@ static void test_port(void)
 	if (http != NULL)
 		port_good("http", SOCK_STREAM, 80);
 	else
-		skip("service http is 80", "no 'http' in the services database");
+		skip("service http is 80: no 'http' in the services database");
 	struct servent *domain = getservbyname("domain", "udp");
 	if (domain != NULL) {
 		port_good("domain", SOCK_DGRAM, 53);
 		port_good("domain", SOCK_STREAM, 53);
 	} else {
-		skip("service domain is 53/udp", "no 'domain' in the services database");
-		skip("service domain is 53/tcp", "no 'domain' in the services database");
+		skip("service domain is 53/udp: no 'domain' in the services database");
+		skip("service domain is 53/tcp: no 'domain' in the services database");
 	}
 }
 
@@ -98,17 +98,17 @@ static void lookup_one(const char *host, const char *port, int family, int type,
 	int rc = addr_lookup(host, port, family, type, &l, &gai, msg, sizeof msg);
 	if (rc != 0)
 		diag("rc %d, message: %s", rc, msg);
-	if (!ok(rc == 0 && l.n == 1, d)) {
+	if (!ok(rc == 0 && l.n == 1, "%s", d)) {
 		if (rc == 0)
 			addr_list_free(&l);
 		return;
 	}
 	is_int(gai, 0, "lookup of a literal: no getaddrinfo error");
 	snprintf(d, sizeof d, "lookup %s %s: family", host, port ? port : "");
-	is_int(l.v[0].ss.ss_family, family, d);
+	is_int(l.v[0].ss.ss_family, family, "%s", d);
 	addr_format(&sb, (struct sockaddr *)&l.v[0].ss, l.v[0].len);
 	snprintf(d, sizeof d, "lookup %s %s: printed as %s", host, port ? port : "", want);
-	is_str(sb.buf, want, d);
+	is_string(sb.buf, want, "%s", d);
 	sb_free(&sb);
 	addr_list_free(&l);
 	ok(l.v == NULL && l.n == 0, "addr_list_free empties the list");
@@ -124,9 +124,9 @@ static void lookup_bad(const char *host, const char *port, int family, const cha
 	msg[0] = '\0';
 	int rc = addr_lookup(host, port, family, SOCK_STREAM, &l, &gai, msg, sizeof msg);
 	snprintf(d, sizeof d, "%s: refused", desc);
-	is_int(rc, -1, d);
+	is_int(rc, -1, "%s", d);
 	snprintf(d, sizeof d, "%s: the message says '%s'", desc, needle);
-	ok(strstr(msg, needle) != NULL, d);
+	ok(strstr(msg, needle) != NULL, "%s", d);
 	if (strstr(msg, needle) == NULL)
 		diag("message: %s", msg);
 	if (rc == 0)
@@ -150,7 +150,7 @@ static void test_lookup_inet(void)
 	if (getservbyname("http", "tcp") != NULL)
 		lookup_one("127.0.0.1", "http", AF_INET, SOCK_STREAM, "127.0.0.1:80");
 	else
-		skip("lookup 127.0.0.1 http", "no 'http' in the services database");
+		skip("lookup 127.0.0.1 http: no 'http' in the services database");
 
 	/* The address is a real sockaddr_in, length included. */
 	if (addr_lookup("127.0.0.1", "8080", AF_INET, SOCK_STREAM, &l, &gai, msg, sizeof msg) == 0 &&
@@ -189,7 +189,7 @@ static void test_lookup_inet(void)
 		ok(all, "localhost on inet: loopback IPv4 addresses, each with the port");
 		addr_list_free(&l);
 	} else {
-		skip("localhost on inet", "localhost does not resolve here");
+		skip("localhost on inet: localhost does not resolve here");
 	}
 
 	lookup_bad("127.0.0.1", NULL, AF_INET, "port", "inet without a port");
@@ -211,7 +211,7 @@ static void test_lookup_unix(void)
 	if (addr_lookup("/tmp/s", NULL, AF_UNIX, SOCK_STREAM, &l, &gai, msg, sizeof msg) == 0 &&
 	    l.n == 1) {
 		const struct sockaddr_un *un = (const struct sockaddr_un *)&l.v[0].ss;
-		is_str(un->sun_path, "/tmp/s", "unix: the path in sun_path");
+		is_string(un->sun_path, "/tmp/s", "unix: the path in sun_path");
 		is_int(l.v[0].len, (long long)(offsetof(struct sockaddr_un, sun_path) + 7),
 		       "unix: the length covers the path and its NUL");
 		addr_list_free(&l);
@@ -247,7 +247,7 @@ static void format_is(const void *sa, socklen_t len, const char *want, const cha
 	sb_adds(&sb, ">");
 	char w[300];
 	snprintf(w, sizeof w, "<%s>", want);
-	is_str(sb.buf, w, desc);
+	is_string(sb.buf, w, "%s", desc);
 	sb_free(&sb);
 }
 
@@ -346,10 +346,11 @@ static void test_equal(void)
 
 int main(void)
 {
+	plan_lazy();
 	test_port();
 	test_lookup_inet();
 	test_lookup_unix();
 	test_format();
 	test_equal();
-	return done_testing();
+	return test_finish();
 }

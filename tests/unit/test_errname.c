@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "errname.h"
-#include "tap.h"
+#include "../tap/basic.h"
 
 /* name <-> value for one errno the lessons use. */
 static void both_ways(const char *name, int value)
@@ -18,9 +18,9 @@ static void both_ways(const char *name, int value)
 	char d[120];
 
 	snprintf(d, sizeof d, "errname_value(\"%s\")", name);
-	is_int(errname_value(name), value, d);
+	is_int(errname_value(name), value, "%s", d);
 	snprintf(d, sizeof d, "errname_name(%s)", name);
-	is_str(errname_name(value), name, d);
+	is_string(errname_name(value), name, "%s", d);
 }
 
 static void test_common(void)
@@ -46,12 +46,12 @@ static void test_common(void)
 	 * the platform's, and where they are one value the trace says EAGAIN. */
 	is_int(errname_value("EAGAIN"), EAGAIN, "errname_value(\"EAGAIN\")");
 	is_int(errname_value("EWOULDBLOCK"), EWOULDBLOCK, "errname_value(\"EWOULDBLOCK\")");
-	is_str(errname_name(EAGAIN), "EAGAIN", "errname_name(EAGAIN) is EAGAIN");
+	is_string(errname_name(EAGAIN), "EAGAIN", "errname_name(EAGAIN) is EAGAIN");
 	if (EAGAIN == EWOULDBLOCK)
-		is_str(errname_name(EWOULDBLOCK), "EAGAIN",
+		is_string(errname_name(EWOULDBLOCK), "EAGAIN",
 		       "EWOULDBLOCK has EAGAIN's value here: shown as EAGAIN");
 	else
-		is_str(errname_name(EWOULDBLOCK), "EWOULDBLOCK", "EWOULDBLOCK has a value of its own");
+		is_string(errname_name(EWOULDBLOCK), "EWOULDBLOCK", "EWOULDBLOCK has a value of its own");
 }
 
 static void test_unknown(void)
@@ -116,9 +116,9 @@ static void gai_both_ways(const char *name, int code)
 	char d[120];
 
 	snprintf(d, sizeof d, "errname_gai_value(\"%s\")", name);
-	is_int(errname_gai_value(name), code, d);
+	is_int(errname_gai_value(name), code, "%s", d);
 	snprintf(d, sizeof d, "errname_gai_name(%s)", name);
-	is_str(errname_gai_name(code), name, d);
+	is_string(errname_gai_name(code), name, "%s", d);
 }
 
 static void test_gai(void)
@@ -144,9 +144,10 @@ static void test_gai(void)
 
 int main(void)
 {
+	plan_lazy();
 	test_common();
 	test_unknown();
 	test_every_entry();
 	test_gai();
-	return done_testing();
+	return test_finish();
 }

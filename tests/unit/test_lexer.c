@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "lexer.h"
-#include "tap.h"
+#include "../tap/basic.h"
 
 /* ---- the variables the lookup callback knows ---- */
 
@@ -77,11 +77,11 @@ static int lex_check(const char *line)
 static void word_mem(int i, const char *want, size_t wantlen, const char *desc)
 {
 	if (i >= cmd.n) {
-		ok(0, desc);
+		ok(0, "%s", desc);
 		diag("only %d words", cmd.n);
 		return;
 	}
-	is_mem(cmd.w[i].s, cmd.w[i].len, want, wantlen, desc);
+	is_bytes(cmd.w[i].s, cmd.w[i].len, want, wantlen, "%s", desc);
 }
 
 static void word(int i, const char *want, const char *desc)
@@ -96,17 +96,17 @@ static void fails(const char *line, int col, const char *needle, const char *des
 	int rc = lex(line);
 
 	snprintf(d, sizeof d, "%s: an error", desc);
-	is_int(rc, -1, d);
+	is_int(rc, -1, "%s", d);
 	snprintf(d, sizeof d, "%s: column %d", desc, col);
-	is_int(err.col, col, d);
+	is_int(err.col, col, "%s", d);
 	snprintf(d, sizeof d, "%s: message names '%s'", desc, needle);
-	ok(strstr(err.msg, needle) != NULL, d);
+	ok(strstr(err.msg, needle) != NULL, "%s", d);
 	if (strstr(err.msg, needle) == NULL)
 		diag("message: %s", err.msg);
 	snprintf(d, sizeof d, "%s: width at least 1", desc);
-	ok(err.width >= 1, d);
+	ok(err.width >= 1, "%s", d);
 	snprintf(d, sizeof d, "%s: the rest of the line is consumed", desc);
-	is_int((long long)pos, (long long)strlen(line), d);
+	is_int((long long)pos, (long long)strlen(line), "%s", d);
 }
 
 /* ---- tests ---- */
@@ -250,7 +250,7 @@ static void test_expansion(void)
 {
 	is_int(lex("bind 127.0.0.1 ${PORT}"), 1, "${NAME}: read");
 	word(2, "10000", "${NAME}: expanded");
-	is_str(asked, "PORT", "${NAME}: the callback gets the bare name");
+	is_string(asked, "PORT", "${NAME}: the callback gets the bare name");
 	is_int(cmd.w[2].col, 16, "${NAME}: column of the '$'");
 
 	is_int(lex("send ${SP} x"), 1, "a value with blanks: read");
@@ -275,7 +275,7 @@ static void test_expansion(void)
 	word(2, "10001", "${NAME:-default}, unset: the default");
 	is_int(lex("bind * ${PORT:-1}"), 1, "${NAME:-default}, set: read");
 	word(2, "10000", "${NAME:-default}, set: the value");
-	is_str(asked, "PORT", "${NAME:-default}: the callback gets the bare name");
+	is_string(asked, "PORT", "${NAME:-default}: the callback gets the bare name");
 	is_int(lex("echo ${NOPE:-}"), 1, "${NAME:-}: read");
 	is_int((long long)cmd.w[1].len, 0, "${NAME:-}: empty");
 	is_int(lex("echo ${NOPE:-a b} z"), 1, "a default with a blank: read");
@@ -352,7 +352,7 @@ static void test_check_mode(void)
 	for (int i = 1; i < 5; i++) {
 		char d[80];
 		snprintf(d, sizeof d, "check mode: word %d is dynamic", i + 1);
-		ok(cmd.w[i].flags & WORD_DYNAMIC, d);
+		ok(cmd.w[i].flags & WORD_DYNAMIC, "%s", d);
 	}
 	is_int((long long)cmd.w[1].len, 0, "check mode: an expansion gives nothing");
 	word(5, "y", "check mode: the rest of the word is kept");
@@ -401,6 +401,7 @@ static void test_growth(void)
 
 int main(void)
 {
+	plan_lazy();
 	lex_command_init(&cmd);
 	test_blanks();
 	test_separators();
@@ -414,5 +415,5 @@ int main(void)
 	test_check_mode();
 	test_growth();
 	lex_command_free(&cmd);
-	return done_testing();
+	return test_finish();
 }
