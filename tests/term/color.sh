@@ -31,49 +31,49 @@ seen() {
 }
 
 term_start -NO_COLOR -- -c "$refused"
-check "at a terminal: the call fails with ECONNREFUSED" seen
-check "and its error is coloured" coloured
+ok "at a terminal: the call fails with ECONNREFUSED" seen
+ok "and its error is coloured" coloured
 
 term_start NO_COLOR=1 -- -c "$refused"
-check "NO_COLOR=1: the same call" seen
-check "is not coloured" plain
+ok "NO_COLOR=1: the same call" seen
+ok "is not coloured" plain
 
 term_start NO_COLOR= -- -c "$refused"
-check "NO_COLOR set but empty: the same call" seen
-check "is coloured (no-color.org: only a value that is not empty counts)" coloured
+ok "NO_COLOR set but empty: the same call" seen
+ok "is coloured (no-color.org: only a value that is not empty counts)" coloured
 
 term_start -NO_COLOR -- --no-color -c "$refused"
-check "--no-color: the same call" seen
-check "is not coloured" plain
+ok "--no-color: the same call" seen
+ok "is not coloured" plain
 
 # Standard output a pipe: cat -v would show an escape as ^[.
 printf '"$SOCKSHELL" -c "%s" | cat -v\n' "$refused" >"$term_dir/pipe.sh"
 term_start -NO_COLOR RUN_PROGRAM=/bin/sh -- "$term_dir/pipe.sh"
-check "stdout a pipe: the same call" seen
-check "no escape sequence goes down the pipe" no_escape_shown
+ok "stdout a pipe: the same call" seen
+ok "no escape sequence goes down the pipe" no_escape_shown
 
 # At the prompt with the trace going down a pipe: the prompt is still on
 # the terminal (readline writes it to stderr then), the trace plain.
 printf '"$SOCKSHELL" | cat -v\n' >"$term_dir/pipe-interactive.sh"
 term_start -NO_COLOR RUN_PROGRAM=/bin/sh -- "$term_dir/pipe-interactive.sh"
-check "stdout a pipe, stdin the terminal: the prompt shows" term_wait_last '^sockshell>$'
+ok "stdout a pipe, stdin the terminal: the prompt shows" term_wait_last '^sockshell>$'
 term_run "$refused"
-check "the commands run" term_wait 'ECONNREFUSED'
-check "no escape sequence goes down the pipe" no_escape_shown
+ok "the commands run" term_wait 'ECONNREFUSED'
+ok "no escape sequence goes down the pipe" no_escape_shown
 # cat may write the trace while the next prompt is drawn, even in the
 # middle of it: see that the prompt reads the next line instead (its
 # output may land anywhere too, but it is not the typed text).
 term_run 'echo "next\x2dline"'
-check "the next prompt reads a line" term_wait 'next-line'
+ok "the next prompt reads a line" term_wait 'next-line'
 term_keys C-d
-check "Ctrl-D leaves" term_exit
+ok "Ctrl-D leaves" term_exit
 
 # At the prompt too; the prompt itself stays plain.
 term_start -NO_COLOR --
 term_prompt
 term_run "$refused"
-check "at the prompt: the error is coloured" term_poll 8 coloured
-check "the prompt is plain" plain_prompt
+ok "at the prompt: the error is coloured" term_poll 8 coloured
+ok "the prompt is plain" plain_prompt
 term_keys C-d
 term_exit
 

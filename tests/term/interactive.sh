@@ -28,39 +28,39 @@ lacks_line() {
 }
 
 term_start -i scene.sock
-check "the lesson runs" term_wait '^scene-ready$'
-check "then the prompt, on the lesson's current handle" term_wait_last '^sockshell\[4\]>$'
+ok "the lesson runs" term_wait '^scene-ready$'
+ok "then the prompt, on the lesson's current handle" term_wait_last '^sockshell\[4\]>$'
 term_mark
 term_run "status"
 term_wait_new '^sockshell\[4\]>$'
-check "status lists the listener 3" term_has_new '^[ *]*3 +inet +stream .*LISTEN'
-check "and the client 4" term_has_new '^[ *]*4 +inet +stream .*ESTABLISHED'
-check "and the accepted 5" term_has_new '^[ *]*5 +inet +stream .*ESTABLISHED'
+ok "status lists the listener 3" term_has_new '^[ *]*3 +inet +stream .*LISTEN'
+ok "and the client 4" term_has_new '^[ *]*4 +inet +stream .*ESTABLISHED'
+ok "and the accepted 5" term_has_new '^[ *]*5 +inet +stream .*ESTABLISHED'
 term_mark
 term_run "5 recv 100"
-check "the lesson's data waits on 5" term_wait_new '^recv\(5, 100, 0\) = 21 "hello from the lesson"$'
-check "the prompt follows the handle used" term_wait_last '^sockshell\[5\]>$'
+ok "the lesson's data waits on 5" term_wait_new '^recv\(5, 100, 0\) = 21 "hello from the lesson"$'
+ok "the prompt follows the handle used" term_wait_last '^sockshell\[5\]>$'
 term_run "quit"
-check "quit leaves" term_exit
-check "with status 0" test "${term_status:-none}" = 0
+ok "quit leaves" term_exit
+ok "with status 0" test "${term_status:-none}" = 0
 if $term_readline; then
-	check "the typed lines are in the history" has_line "$term_dir/history" "5 recv 100"
-	check "the lesson's lines are not" lacks_line "$term_dir/history" "listen"
+	ok "the typed lines are in the history" has_line "$term_dir/history" "5 recv 100"
+	ok "the lesson's lines are not" lacks_line "$term_dir/history" "listen"
 else
 	skip "the typed lines are in the history" "built without readline"
 	skip "the lesson's lines are not" "built without readline"
 fi
 
 term_start -i -c "socket inet dgram; echo set-up"
-check "-i after -c: the commands run" term_wait '^set-up$'
-check "then the prompt stays, on handle 3" term_wait_last '^sockshell\[3\]>$'
+ok "-i after -c: the commands run" term_wait '^set-up$'
+ok "then the prompt stays, on handle 3" term_wait_last '^sockshell\[3\]>$'
 term_keys C-d
-check "Ctrl-D leaves" term_exit
-check "with status 0" test "${term_status:-none}" = 0
+ok "Ctrl-D leaves" term_exit
+ok "with status 0" test "${term_status:-none}" = 0
 
 term_start -i broken.sock
-check "-i with a broken lesson: it leaves" term_exit
-check "with status 2, no prompt" test "${term_status:-none}" = 2
-check "the error names the file and line" term_has '^broken\.sock:2: error:'
+ok "-i with a broken lesson: it leaves" term_exit
+ok "with status 2, no prompt" test "${term_status:-none}" = 2
+ok "the error names the file and line" term_has '^broken\.sock:2: error:'
 
 finish

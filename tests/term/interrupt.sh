@@ -32,9 +32,9 @@ term_run "listen"
 term_wait '^listen\(3, [0-9]+\) = 0$'
 term_mark
 term_run "accept"
-check "Ctrl-C interrupts a blocking accept: EINTR" interrupt '^accept\(3\) = -1 EINTR'
-check "the line starts clean (no ^C in front)" term_wait_new '^accept\(3\) = -1 EINTR \(Interrupted system call\)$'
-check "and the prompt comes back" term_wait_last '^sockshell\[3\]>$'
+ok "Ctrl-C interrupts a blocking accept: EINTR" interrupt '^accept\(3\) = -1 EINTR'
+ok "the line starts clean (no ^C in front)" term_wait_new '^accept\(3\) = -1 EINTR \(Interrupted system call\)$'
+ok "and the prompt comes back" term_wait_last '^sockshell\[3\]>$'
 
 if [ -z "$PYTHON3" ] || ! "$PYTHON3" -c 'import socket' 2>/dev/null; then
 	for t in "recv EINTR" "prompt back" "rest of line dropped" "status: listener" \
@@ -74,35 +74,35 @@ EOF
 	term_prompt
 	term_mark
 	term_run "recv 10"
-	check "Ctrl-C interrupts a blocking recv: EINTR" interrupt '^recv\(4, .*\) = -1 EINTR'
-	check "and the prompt comes back" term_wait_last '^sockshell\[4\]>$'
+	ok "Ctrl-C interrupts a blocking recv: EINTR" interrupt '^recv\(4, .*\) = -1 EINTR'
+	ok "and the prompt comes back" term_wait_last '^sockshell\[4\]>$'
 
 	term_mark
 	term_run "recv 10; echo not-reached"
 	interrupt '^recv\(4, .*\) = -1 EINTR'
 	term_prompt
-	check "Ctrl-C drops the rest of the line" not_reached
+	ok "Ctrl-C drops the rest of the line" not_reached
 
 	term_mark
 	term_run "status"
 	term_wait_new '^sockshell\[4\]>$'
-	check "status still lists the listener 3" term_has_new '^[ *]*3 +inet +stream .*LISTEN'
-	check "status still lists the connection 4" term_has_new '^[ *]*4 +inet +stream .*ESTABLISHED'
+	ok "status still lists the listener 3" term_has_new '^[ *]*3 +inet +stream .*LISTEN'
+	ok "status still lists the connection 4" term_has_new '^[ *]*4 +inet +stream .*ESTABLISHED'
 	term_mark
 	term_run "send \"ping\""
 	term_run "recv 4"
-	check "the connection still works after EINTR" term_wait_new '^recv\(4, .*\) = 4 "pong"$'
+	ok "the connection still works after EINTR" term_wait_new '^recv\(4, .*\) = 4 "pong"$'
 fi
 
 term_prompt
 term_mark
 term_run "sleep 30"
-check "Ctrl-C cuts a sleep short" interrupt '^sockshell\[[0-9]+\]>$'
+ok "Ctrl-C cuts a sleep short" interrupt '^sockshell\[[0-9]+\]>$'
 
 term_prompt
 term_keys C-d
-check "Ctrl-D leaves" term_exit
-check "with status 0: an interrupted call is no failure at the terminal" \
+ok "Ctrl-D leaves" term_exit
+ok "with status 0: an interrupted call is no failure at the terminal" \
 	test "${term_status:-none}" = 0
 
 finish

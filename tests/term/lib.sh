@@ -1,15 +1,19 @@
 # tests/term/lib.sh - drive sockshell at a real terminal, for tests/term/*.sh
 #
 # Sourced by each test after setting term_name.  Each test gets its own
-# tmux server (a private socket, no configuration file), a fixed window
+# tmux server (a private socket, a configuration file of its own), a fixed window
 # size, and a scratch directory under the build tree that is HOME and the
 # working directory of the shell under test, with its history file in it
 # and readline's init file switched off.  Every wait polls the screen with
 # a deadline; nothing sleeps blindly.  The server and any helper process
 # are killed on exit.
 #
-# Output is TAP: check/skip print test points, finish prints the plan.
+# Output is TAP, through tests/lib/tap.sh (ok, skip, finish...); a
+# failed point shows the screen of the current window.  tmux's own shell
+# is /bin/sh (default-shell and default-command in the test's tmux.conf),
+# so a user whose login shell is nologin can run these tests too.
 
+. "${top_srcdir:-.}/tests/lib/tap.sh"
 : "${SOCKSHELL:?SOCKSHELL must name the sockshell binary}"
 : "${term_name:?set term_name before sourcing lib.sh}"
 
@@ -21,8 +25,7 @@ term_wait_secs=${TERM_TEST_WAIT:-8}
 term_budget_end=$(($(date +%s) + ${TERM_TEST_BUDGET:-60}))
 
 if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux missing"
-	exit 0
+	skip_all "tmux missing"
 fi
 
 # Built --without-readline, the shell has a plain line reader: no
@@ -34,23 +37,26 @@ esac
 # need_readline: skip the whole test without GNU Readline.
 need_readline() {
 	if ! $term_readline; then
-		echo "1..0 # SKIP built without readline"
-		exit 0
+		skip_all "built without readline"
 	fi
 }
 
-term_dir="${top_builddir:-.}/tests/term/$term_name.tmp.$$"
-rm -rf "$term_dir"
-mkdir -p "$term_dir/home" || { echo "Bail out! cannot make $term_dir"; exit 1; }
-term_dir=$(cd "$term_dir" && pwd)
+# The scratch directory is tap.sh's: HOME, history and the windows' scripts.
+term_dir=$T
+mkdir -p "$term_dir/home" || bail "cannot make $term_dir/home"
 term_sock="sockshell-$term_name-$$"
 term_pids=
 term_socket=
 unset TMUX TMUX_PANE
 export LC_ALL=C
 
+# Whatever the user's login shell (nologin, say), tmux runs each window's
+# command with /bin/sh.
+printf '%s\n' 'set-option -g default-shell /bin/sh' \
+	'set-option -g default-command /bin/sh' >"$term_dir/tmux.conf"
+
 term_tmux() {
-	tmux -L "$term_sock" -f /dev/null "$@"
+	tmux -L "$term_sock" -f "$term_dir/tmux.conf" "$@"
 }
 
 term_cleanup() {
@@ -59,43 +65,17 @@ term_cleanup() {
 	for p in $term_pids; do
 		kill "$p" 2>/dev/null
 	done
-	rm -rf "$term_dir"
 }
-trap term_cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+tap_at_exit term_cleanup
 
-## ---- TAP ----
-
-term_n=0
-term_failed=0
-
-# check DESCRIPTION COMMAND...: one test point, ok when COMMAND succeeds.
-# A failure shows the screen of the current window as TAP comments.
-check() {
-	desc=$1
-	shift
-	term_n=$((term_n + 1))
-	if "$@"; then
-		echo "ok $term_n - $desc"
-	else
-		term_failed=$((term_failed + 1))
-		echo "not ok $term_n - $desc"
-		term_screen 2>/dev/null | sed 's/^/#   | /'
-	fi
+# After a failed point: the screen of the current window.
+term_show_screen() {
+	term_screen 2>/dev/null | sed 's/^/#   | /'
 }
+tap_on_fail term_show_screen
 
-# skip DESCRIPTION REASON
-skip() {
-	term_n=$((term_n + 1))
-	echo "ok $term_n - $1 # SKIP $2"
-}
-
-finish() {
-	echo "1..$term_n"
-	exit 0
-}
+# The names of the old term library, kept while tests that use them land.
+check() { ok "$@"; }
 
 ## ---- the terminal ----
 
@@ -137,7 +117,7 @@ term_start() {
 	if [ "$term_window" -eq 1 ]; then
 		if ! term_tmux new-session -d -s t -n "w$term_window" -x "$term_cols" \
 			-y "$term_rows" sh "$script" "$@"; then
-			[ "$term_n" -eq 0 ] && echo "1..0 # SKIP tmux cannot start a session" && exit 0
+			[ "$_tap_n" -eq 0 ] && skip_all "tmux cannot start a session"
 			return 1
 		fi
 		# kill-server leaves the socket behind: remember it for cleanup.

@@ -21,42 +21,42 @@ no_prompt() {
 }
 
 run_piped pipe 'printf "socket inet stream\nsocket inet stream\necho piped-done\n" | "$SOCKSHELL"'
-check "a pipe with open handles at its end: it leaves by itself" term_exit
-check "with status 0" test "${term_status:-none}" = 0
-check "it ran to the end" term_has '^piped-done$'
-check "no question on the screen" no_question
-check "no prompt either" no_prompt
+ok "a pipe with open handles at its end: it leaves by itself" term_exit
+ok "with status 0" test "${term_status:-none}" = 0
+ok "it ran to the end" term_has '^piped-done$'
+ok "no question on the screen" no_question
+ok "no prompt either" no_prompt
 
 run_piped save 'printf "" | "$SOCKSHELL" -c "socket inet stream; save out.sock; save out.sock; echo saved-twice"'
-check "saving over a file, stdin a pipe: it leaves by itself" term_exit
-check "having gone on to the end" term_has '^saved-twice$'
-check "it says the file exists instead of asking" term_has 'exists'
-check "no question on the screen" no_question
+ok "saving over a file, stdin a pipe: it leaves by itself" term_exit
+ok "having gone on to the end" term_has '^saved-twice$'
+ok "it says the file exists instead of asking" term_has 'exists'
+ok "no question on the screen" no_question
 
 run_piped savepipe 'printf "socket inet stream\nsave piped.sock\necho refused-done\n" | "$SOCKSHELL"'
-check "save in a script on stdin: it leaves by itself" term_exit
-check "having gone on to the end" term_has '^refused-done$'
-check "save is refused there (a piped script may be anyone's)" term_has 'save: only at the prompt'
-check "and wrote nothing" test ! -e "$term_dir/piped.sock"
+ok "save in a script on stdin: it leaves by itself" term_exit
+ok "having gone on to the end" term_has '^refused-done$'
+ok "save is refused there (a piped script may be anyone's)" term_has 'save: only at the prompt'
+ok "and wrote nothing" test ! -e "$term_dir/piped.sock"
 
 run_piped devnull '"$SOCKSHELL" </dev/null'
-check "stdin /dev/null: it leaves at once" term_exit
-check "with status 0" test "${term_status:-none}" = 0
-check "no prompt" no_prompt
+ok "stdin /dev/null: it leaves at once" term_exit
+ok "with status 0" test "${term_status:-none}" = 0
+ok "no prompt" no_prompt
 
 run_piped tabs 'printf "soc\t\t\t\nhelp s\t\t\nsocket inet stream\nquit\n" | "$SOCKSHELL"'
-check "tabs in piped input complete nothing, ask nothing" term_exit
-check "no question on the screen" no_question
-check "no prompt" no_prompt
+ok "tabs in piped input complete nothing, ask nothing" term_exit
+ok "no question on the screen" no_question
+ok "no prompt" no_prompt
 
 run_piped stay 'echo "echo from-the-pipe" | "$SOCKSHELL" -i -c "echo from-c"'
-check "-i with stdin a pipe: the pipe is read as a script" term_exit
-check "after the commands" term_has '^from-c$'
-check "and the pipe's lines" term_has '^from-the-pipe$'
-check "no prompt" no_prompt
+ok "-i with stdin a pipe: the pipe is read as a script" term_exit
+ok "after the commands" term_has '^from-c$'
+ok "and the pipe's lines" term_has '^from-the-pipe$'
+ok "no prompt" no_prompt
 
 run_piped file 'printf "socket inet stream\nsocket inet stream\n" >in.txt; "$SOCKSHELL" <in.txt'
-check "stdin a file: it leaves by itself" term_exit
-check "with status 0" test "${term_status:-none}" = 0
+ok "stdin a file: it leaves by itself" term_exit
+ok "with status 0" test "${term_status:-none}" = 0
 
 finish

@@ -7,8 +7,7 @@
 term_name=plain
 . "${top_srcdir:-.}/tests/term/lib.sh"
 if $term_readline; then
-	echo "1..0 # SKIP built with readline: no plain line reader to test"
-	exit 0
+	skip_all "built with readline: no plain line reader to test"
 fi
 
 line_before_last_is() {
@@ -27,37 +26,37 @@ interrupt() {
 }
 
 term_start
-check "the first prompt" term_wait_last '^sockshell>$'
+ok "the first prompt" term_wait_last '^sockshell>$'
 term_run "socket inet stream"
-check "the prompt names the handle" term_wait_last '^sockshell\[3\]>$'
+ok "the prompt names the handle" term_wait_last '^sockshell\[3\]>$'
 
 term_type "bind 127.0.0.1"
 term_wait_last '^sockshell\[3\]> bind 127\.0\.0\.1$'
 term_keys C-c
-check "Ctrl-C while typing: a fresh prompt" term_wait_last '^sockshell\[3\]>$'
-check "the abandoned line stays above, with ^C" line_before_last_is "sockshell[3]> bind 127.0.0.1^C"
+ok "Ctrl-C while typing: a fresh prompt" term_wait_last '^sockshell\[3\]>$'
+ok "the abandoned line stays above, with ^C" line_before_last_is "sockshell[3]> bind 127.0.0.1^C"
 term_mark
 term_run "echo after-ctrl-c"
-check "the next line starts empty" term_wait_new '^after-ctrl-c$'
+ok "the next line starts empty" term_wait_new '^after-ctrl-c$'
 
 term_run "bind 127.0.0.1 0"
 term_run "listen"
 term_wait '^listen\(3, [0-9]+\) = 0$'
 term_mark
 term_run "accept"
-check "Ctrl-C interrupts a blocking accept: EINTR" interrupt '^accept\(3\) = -1 EINTR'
-check "and the prompt comes back" term_wait_last '^sockshell\[3\]>$'
+ok "Ctrl-C interrupts a blocking accept: EINTR" interrupt '^accept\(3\) = -1 EINTR'
+ok "and the prompt comes back" term_wait_last '^sockshell\[3\]>$'
 
 term_type "echo partial"
 term_wait_last '^sockshell\[3\]> echo partial$'
 term_mark
 term_keys C-d C-d
-check "Ctrl-D twice ends a line that has text: it runs" term_wait_new '^partial$'
-check "and the shell stays" term_wait_last '^sockshell\[3\]>$'
+ok "Ctrl-D twice ends a line that has text: it runs" term_wait_new '^partial$'
+ok "and the shell stays" term_wait_last '^sockshell\[3\]>$'
 
 term_keys C-d
-check "Ctrl-D on an empty line leaves" term_exit
-check "with status 0" test "${term_status:-none}" = 0
-check "after ending the prompt's line, once" last_two_are "sockshell[3]>" "EXIT=0"
+ok "Ctrl-D on an empty line leaves" term_exit
+ok "with status 0" test "${term_status:-none}" = 0
+ok "after ending the prompt's line, once" last_two_are "sockshell[3]>" "EXIT=0"
 
 finish

@@ -34,41 +34,41 @@ paste() {
 long=aaaaaaaaaabbbbbbbbbbccccccccccddddddddddeeeeeeeeeeffffffffff
 
 term_start
-check "the first prompt is 'sockshell>'" term_wait_last '^sockshell>$'
+ok "the first prompt is 'sockshell>'" term_wait_last '^sockshell>$'
 term_run "socket inet stream"
-check "socket inet stream makes handle 3" term_wait '^socket\(AF_INET, SOCK_STREAM, 0\) = 3$'
-check "the prompt becomes 'sockshell[3]>'" term_wait_last '^sockshell\[3\]>$'
+ok "socket inet stream makes handle 3" term_wait '^socket\(AF_INET, SOCK_STREAM, 0\) = 3$'
+ok "the prompt becomes 'sockshell[3]>'" term_wait_last '^sockshell\[3\]>$'
 term_run "socket inet dgram"
-check "a second socket: 'sockshell[4]>'" term_wait_last '^sockshell\[4\]>$'
+ok "a second socket: 'sockshell[4]>'" term_wait_last '^sockshell\[4\]>$'
 term_run "3"
-check "'3' alone selects handle 3" term_wait_last '^sockshell\[3\]>$'
+ok "'3' alone selects handle 3" term_wait_last '^sockshell\[3\]>$'
 term_run "close"
-check "after close the last used handle, 4" term_wait_last '^sockshell\[4\]>$'
+ok "after close the last used handle, 4" term_wait_last '^sockshell\[4\]>$'
 term_run "close"
-check "none left: 'sockshell>'" term_wait_last '^sockshell>$'
+ok "none left: 'sockshell>'" term_wait_last '^sockshell>$'
 
 # Ctrl-C while typing.
 term_type "socket inet"
 term_wait_last '^sockshell> socket inet$'
 term_keys C-c
-check "Ctrl-C shows ^C and gives a fresh prompt" term_prompt
-check "the abandoned line stays above, with ^C" line_before_last_is "sockshell> socket inet^C"
+ok "Ctrl-C shows ^C and gives a fresh prompt" term_prompt
+ok "the abandoned line stays above, with ^C" line_before_last_is "sockshell> socket inet^C"
 term_mark
 term_run "echo after-ctrl-c"
-check "the next line starts empty" term_wait_new '^after-ctrl-c$'
-check "nothing of the abandoned line ran" no_error_since_mark
+ok "the next line starts empty" term_wait_new '^after-ctrl-c$'
+ok "nothing of the abandoned line ran" no_error_since_mark
 
 # Ctrl-C during a reverse history search, and twice in a row.
 term_keys C-r
 term_type "after"
-check "Ctrl-R searches the history" term_wait_last 'reverse-i-search.*after'
+ok "Ctrl-R searches the history" term_wait_last 'reverse-i-search.*after'
 term_keys C-c
-check "Ctrl-C leaves the search for an empty prompt" term_wait_last '^sockshell>$'
-check "with ^C shown at the end of the line left" line_before_last_is "sockshell> echo after-ctrl-c^C"
+ok "Ctrl-C leaves the search for an empty prompt" term_wait_last '^sockshell>$'
+ok "with ^C shown at the end of the line left" line_before_last_is "sockshell> echo after-ctrl-c^C"
 term_keys C-c C-c
 term_mark
 term_run "echo still-here"
-check "Ctrl-C twice at an empty prompt does no harm" term_wait_new '^still-here$'
+ok "Ctrl-C twice at an empty prompt does no harm" term_wait_new '^still-here$'
 
 # A window resized at the prompt: readline must know the new width, or
 # moving along a long line draws it wrong.
@@ -81,11 +81,11 @@ term_keys C-a
 term_type "e"
 term_keys C-e
 term_type "Z"
-check "resized at the prompt: a long line edited in place" \
+ok "resized at the prompt: a long line edited in place" \
 	term_wait_last "^sockshell> echo ${long}Z\$"
 term_mark
 term_keys Enter
-check "and it runs as typed" term_wait_new "^${long}Z\$"
+ok "and it runs as typed" term_wait_new "^${long}Z\$"
 
 # A window resized while a command runs.
 term_prompt
@@ -99,7 +99,7 @@ term_keys C-a
 term_type "e"
 term_keys C-e
 term_type "Y"
-check "resized during a command: the next prompt knows the width" \
+ok "resized during a command: the next prompt knows the width" \
 	term_wait_last "^sockshell> echo ${long}Y\$"
 term_keys C-e C-u
 resize 100
@@ -113,10 +113,10 @@ paste "socket inet dgram
 echo pasted-two # a comment
 echo pasted-three
 "
-check "a pasted block: each line behind its own prompt" \
+ok "a pasted block: each line behind its own prompt" \
 	term_wait_new '^sockshell\[3\]> echo pasted-three$'
-check "and each one runs" term_wait_new '^pasted-three$'
-check "the comment stays on its line" term_has_new '^pasted-two$'
+ok "and each one runs" term_wait_new '^pasted-three$'
+ok "the comment stays on its line" term_has_new '^pasted-two$'
 term_run "close"
 
 # Ctrl-D on a line with text deletes; on an empty line it leaves.
@@ -124,12 +124,12 @@ term_prompt
 term_type "xecho one"
 term_wait_last '^sockshell> xecho one$'
 term_keys C-a C-d
-check "Ctrl-D on a line with text deletes a character" term_wait_last '^sockshell> echo one$'
+ok "Ctrl-D on a line with text deletes a character" term_wait_last '^sockshell> echo one$'
 term_clear
 term_keys C-d
-check "Ctrl-D on an empty line leaves" term_exit
-check "with status 0" test "${term_status:-none}" = 0
-check "after ending the prompt's line, once" last_two_are "sockshell>" "EXIT=0"
+ok "Ctrl-D on an empty line leaves" term_exit
+ok "with status 0" test "${term_status:-none}" = 0
+ok "after ending the prompt's line, once" last_two_are "sockshell>" "EXIT=0"
 
 # Ctrl-Z at the prompt, under a job-control shell: the terminal is given
 # back as it was (the shell's own typing is echoed), and fg redraws the
@@ -141,15 +141,15 @@ term_prompt
 term_type "echo abc"
 term_wait_last '^sockshell> echo abc$'
 term_keys C-z
-check "Ctrl-Z stops the shell" term_wait 'Stopped'
+ok "Ctrl-Z stops the shell" term_wait 'Stopped'
 term_type "fg"
-check "the terminal echoes again while it is stopped" term_wait_last '^\$ fg$'
+ok "the terminal echoes again while it is stopped" term_wait_last '^\$ fg$'
 term_keys Enter
-check "fg redraws the prompt and the line" term_wait_last '^sockshell> echo abc$'
+ok "fg redraws the prompt and the line" term_wait_last '^sockshell> echo abc$'
 term_mark
 term_type "d"
 term_keys Enter
-check "and the line goes on being edited" term_wait_new '^abcd$'
+ok "and the line goes on being edited" term_wait_new '^abcd$'
 term_prompt
 term_keys C-d
 term_wait_last '^\$$'
@@ -167,11 +167,11 @@ paste "echo bp-one
 echo bp-two"
 term_wait_new '^echo bp-two$'
 term_keys Enter
-check "bracketed paste: Enter runs the first line" term_wait_new '^bp-one$'
-check "and the second" term_wait_new '^bp-two$'
+ok "bracketed paste: Enter runs the first line" term_wait_new '^bp-one$'
+ok "and the second" term_wait_new '^bp-two$'
 term_prompt
 term_keys C-d
-check "Ctrl-D leaves" term_exit
-check "ending the prompt's line once, with bracketed paste on" last_two_are "sockshell>" "EXIT=0"
+ok "Ctrl-D leaves" term_exit
+ok "ending the prompt's line once, with bracketed paste on" last_two_are "sockshell>" "EXIT=0"
 
 finish
