@@ -10,9 +10,9 @@ bail_unless -r "$MANPAGE"
 if command -v groff >/dev/null 2>&1; then
 	out=$(groff -ww -mandoc -z "$MANPAGE" 2>&1)
 	if test -z "$out"; then
-		ok "groff -ww -mandoc -z is silent"
+		pass "groff -ww -mandoc -z is silent"
 	else
-		not_ok "groff -ww -mandoc -z is silent" "$out"
+		fail "groff -ww -mandoc -z is silent" "$out"
 	fi
 else
 	skip "groff -ww -mandoc -z is silent" "groff is not installed"
@@ -24,9 +24,9 @@ if command -v mandoc >/dev/null 2>&1; then
 	out=$(mandoc -Tlint -Wwarning "$MANPAGE" 2>&1)
 	rc=$?
 	if test "$rc" -eq 0 && test -z "$out"; then
-		ok "mandoc -Tlint reports no warnings or errors"
+		pass "mandoc -Tlint reports no warnings or errors"
 	else
-		not_ok "mandoc -Tlint reports no warnings or errors" "exit $rc: $out"
+		fail "mandoc -Tlint reports no warnings or errors" "exit $rc: $out"
 	fi
 	# It also renders: NAME and every section this manual promises.
 	# (without the backspaces of overstruck bold)
@@ -35,13 +35,13 @@ if command -v mandoc >/dev/null 2>&1; then
 		 "LESSON FILES" "BLOCKING, SIGNALS AND TIME-OUTS" ENVIRONMENT FILES \
 		 "EXIT STATUS" EXAMPLES "SEE ALSO" CAVEATS; do
 		if printf '%s\n' "$text" | grep -qx "$s"; then
-			ok "section $s is rendered"
+			pass "section $s is rendered"
 		else
-			not_ok "section $s is rendered"
+			fail "section $s is rendered"
 		fi
 	done
 else
 	skip "mandoc -Tlint reports no warnings or errors" "mandoc is not installed"
 fi
 
-done_testing
+finish

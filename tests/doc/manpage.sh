@@ -18,29 +18,29 @@ table=$(printf '%s\n' "$help_out" | sed -n 's/^    \([a-z][a-z0-9_]*\).*/\1/p' |
 documented=$(man_items COMMANDS | awk '$2 == "Cm" { print $3 }' | sort -u)
 
 if test "$help_rc" -eq 0 && test "$(printf '%s\n' "$table" | wc -l)" -ge 10; then
-	ok "help lists the commands ($(printf '%s\n' "$table" | wc -l | tr -d ' ') of them)"
+	pass "help lists the commands ($(printf '%s\n' "$table" | wc -l | tr -d ' ') of them)"
 else
-	not_ok "help lists the commands" "$help_out"
+	fail "help lists the commands" "$help_out"
 fi
 if test -n "$documented"; then
-	ok "the man page's COMMANDS section has .It Cm entries"
+	pass "the man page's COMMANDS section has .It Cm entries"
 else
-	not_ok "the man page's COMMANDS section has .It Cm entries"
+	fail "the man page's COMMANDS section has .It Cm entries"
 fi
 
 for c in $table; do
 	if printf '%s\n' "$documented" | grep -qx "$c"; then
-		ok "command $c has an entry in COMMANDS"
+		pass "command $c has an entry in COMMANDS"
 	else
-		not_ok "command $c has an entry in COMMANDS" \
+		fail "command $c has an entry in COMMANDS" \
 			"add '.It Cm $c ...' to a '.Bl -tag -width Ds' list of COMMANDS"
 	fi
 done
 for c in $documented; do
 	if printf '%s\n' "$table" | grep -qx "$c"; then
-		ok "COMMANDS entry $c is a command"
+		pass "COMMANDS entry $c is a command"
 	else
-		not_ok "COMMANDS entry $c is a command" \
+		fail "COMMANDS entry $c is a command" \
 			"'.It Cm $c' is not in the command table (help does not list it)"
 	fi
 done
@@ -52,9 +52,9 @@ for c in $table; do
 	rc=$?
 	if test "$rc" -eq 0 && printf '%s\n' "$out" | grep -q '^    example: ' &&
 	   printf '%s\n' "$out" | head -n 1 | grep -Eq "^$c( |\$)"; then
-		ok "help $c explains $c, with an example"
+		pass "help $c explains $c, with an example"
 	else
-		not_ok "help $c explains $c, with an example" "exit $rc: $out"
+		fail "help $c explains $c, with an example" "exit $rc: $out"
 	fi
 done
 
@@ -81,22 +81,22 @@ manopts=$(man_items OPTIONS | awk '{
 	}' | sed 's/[,.;]$//' | sort -u)
 
 if test "$usage_rc" -eq 0 && test -n "$offered"; then
-	ok "--help lists options ($(printf '%s\n' "$offered" | wc -l | tr -d ' ') of them)"
+	pass "--help lists options ($(printf '%s\n' "$offered" | wc -l | tr -d ' ') of them)"
 else
-	not_ok "--help lists options" "$usage"
+	fail "--help lists options" "$usage"
 fi
 for o in $offered; do
 	if printf '%s\n' "$manopts" | grep -qx -e "$o"; then
-		ok "option $o is in OPTIONS"
+		pass "option $o is in OPTIONS"
 	else
-		not_ok "option $o is in OPTIONS" "add it to an .It line of OPTIONS"
+		fail "option $o is in OPTIONS" "add it to an .It line of OPTIONS"
 	fi
 done
 for o in $manopts; do
 	if printf '%s\n' "$offered" | grep -qx -e "$o"; then
-		ok "OPTIONS entry $o is in --help"
+		pass "OPTIONS entry $o is in --help"
 	else
-		not_ok "OPTIONS entry $o is in --help" "--help does not offer $o"
+		fail "OPTIONS entry $o is in --help" "--help does not offer $o"
 	fi
 done
 
@@ -114,9 +114,9 @@ for o in $(printf '%s\n' "$synopsis" | awk '{
 		}
 	}' | sort -u); do
 	if printf '%s\n' "$offered" | grep -qx -e "$o"; then
-		ok "SYNOPSIS flag $o is in --help"
+		pass "SYNOPSIS flag $o is in --help"
 	else
-		not_ok "SYNOPSIS flag $o is in --help"
+		fail "SYNOPSIS flag $o is in --help"
 	fi
 done
 
@@ -126,24 +126,24 @@ help_expect=$("$SOCKSHELL" -c 'help expect' 2>&1)
 help_set=$("$SOCKSHELL" -c 'help set' 2>&1)
 for form in '<N' '>=N' '!=N' eof ok timeout truncated ECONNREFUSED EAI_NONAME; do
 	if printf '%s\n' "$help_expect" | grep -F -q -e "$form"; then
-		ok "help expect names $form"
+		pass "help expect names $form"
 	else
-		not_ok "help expect names $form"
+		fail "help expect names $form"
 	fi
 done
 for form in truncated timeout; do
 	if grep -q "^\.It Cm $form\$" "$MANPAGE"; then
-		ok "the manual's expect forms include $form"
+		pass "the manual's expect forms include $form"
 	else
-		not_ok "the manual's expect forms include $form"
+		fail "the manual's expect forms include $form"
 	fi
 done
 for v in rc errno data result; do
 	if printf '%s\n' "$help_set" | grep -F -q "\${$v}" && grep -F -q ".It Li \${$v}" "$MANPAGE"; then
-		ok "\${$v} is in help set and in the manual"
+		pass "\${$v} is in help set and in the manual"
 	else
-		not_ok "\${$v} is in help set and in the manual"
+		fail "\${$v} is in help set and in the manual"
 	fi
 done
 
-done_testing
+finish

@@ -22,9 +22,9 @@ quick=$(section "Quick start")
 using=$(section "Using it")
 
 if test -n "$quick"; then
-	ok "README has a Quick start with commands"
+	pass "README has a Quick start with commands"
 else
-	not_ok "README has a Quick start with commands"
+	fail "README has a Quick start with commands"
 fi
 
 # Its build line, split at && into commands.
@@ -39,42 +39,42 @@ steps=$(printf '%s\n' "$quick" | awk '/&&/ {
 for script in autogen.sh configure; do
 	if printf '%s\n' "$steps" | grep -Eq "^\./$script( |\$)"; then
 		if test -x "$top_srcdir/$script"; then
-			ok "Quick start runs ./$script, which exists"
+			pass "Quick start runs ./$script, which exists"
 		elif test "$script" = configure && test -r "$top_srcdir/configure.ac"; then
-			ok "Quick start runs ./configure, which autogen.sh makes from configure.ac"
+			pass "Quick start runs ./configure, which autogen.sh makes from configure.ac"
 		else
-			not_ok "Quick start runs ./$script, which exists"
+			fail "Quick start runs ./$script, which exists"
 		fi
 	else
-		not_ok "Quick start runs ./$script"
+		fail "Quick start runs ./$script"
 	fi
 done
-check "Quick start runs make" eval 'printf "%s\n" "$steps" | grep -qx make'
-check "Quick start runs make check" eval 'printf "%s\n" "$quick" | grep -q "^ *make check\$"'
-check "Makefile.am is there for make" test -r "$top_srcdir/Makefile.am"
+ok "Quick start runs make" eval 'printf "%s\n" "$steps" | grep -qx make'
+ok "Quick start runs make check" eval 'printf "%s\n" "$quick" | grep -q "^ *make check\$"'
+ok "Makefile.am is there for make" test -r "$top_srcdir/Makefile.am"
 
 # The program it runs is the one the build makes.
 run=$(printf '%s\n' "$steps" | grep '^src/sockshell ' | head -n 1)
 if test -n "$run"; then
-	ok "Quick start runs src/sockshell: $run"
-	check "src/sockshell is built" test -x "$top_builddir/src/sockshell"
+	pass "Quick start runs src/sockshell: $run"
+	ok "src/sockshell is built" test -x "$top_builddir/src/sockshell"
 else
-	not_ok "Quick start runs src/sockshell"
+	fail "Quick start runs src/sockshell"
 fi
 
 # The echo lesson it names.
 lesson=$(printf '%s\n' "$run" | awk '{ print $2 }')
 if test "$lesson" = examples/echo.sock; then
-	ok "Quick start's lesson is examples/echo.sock"
+	pass "Quick start's lesson is examples/echo.sock"
 else
-	not_ok "Quick start's lesson is examples/echo.sock" "it is '$lesson'"
+	fail "Quick start's lesson is examples/echo.sock" "it is '$lesson'"
 fi
 if test -r "$top_srcdir/examples/echo.sock"; then
 	out=$("$SOCKSHELL" --check "$top_srcdir/examples/echo.sock" 2>&1)
 	if test $? -eq 0; then
-		ok "examples/echo.sock exists and passes --check"
+		pass "examples/echo.sock exists and passes --check"
 	else
-		not_ok "examples/echo.sock exists and passes --check" "$out"
+		fail "examples/echo.sock exists and passes --check" "$out"
 	fi
 else
 	skip "examples/echo.sock exists and passes --check" "examples/echo.sock is not written yet"
@@ -84,14 +84,14 @@ fi
 usage=$("$SOCKSHELL" --help 2>&1)
 opts=$(printf '%s\n' "$using" | grep '^ *sockshell' | tr ' ' '\n' | grep -e '^--\{0,1\}[a-z]' | sort -u)
 if test -z "$opts"; then
-	not_ok "README's Using it shows options"
+	fail "README's Using it shows options"
 fi
 for o in $opts; do
 	if printf '%s\n' "$usage" | grep -Eq -e "[ ,]$o( |,|\$)"; then
-		ok "README's option $o is in --help"
+		pass "README's option $o is in --help"
 	else
-		not_ok "README's option $o is in --help"
+		fail "README's option $o is in --help"
 	fi
 done
 
-done_testing
+finish
