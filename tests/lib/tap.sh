@@ -30,6 +30,8 @@
 #   tap_on_fail FUNC        run FUNC (to show more) after every failed point
 # Bounded waits and runs (nothing in a test may wait forever):
 #   bounded CMD...          CMD, killed after $TAP_TIMEOUT (10) seconds
+#   $TAP_BOUND CMD... &     the same in the background, where $! must be
+#                           the process itself, not a subshell
 #   wait_for SECS CMD...    poll CMD every 0.1 s until it succeeds (0) or
 #                           SECS seconds have passed (1)
 #   wait_file FILE [SECS]   until FILE exists and is not empty
@@ -246,17 +248,13 @@ diag_file() {
 
 : "${TAP_TIMEOUT:=10}"
 if command -v timeout >/dev/null 2>&1; then
-	_tap_timeout="timeout -k 2"
+	TAP_BOUND="timeout -k 2 $TAP_TIMEOUT"
 else
-	_tap_timeout=
+	TAP_BOUND=
 fi
 
 bounded() {
-	if test -n "$_tap_timeout"; then
-		$_tap_timeout "$TAP_TIMEOUT" "$@"
-	else
-		"$@"
-	fi
+	$TAP_BOUND "$@"
 }
 
 wait_for() {

@@ -114,4 +114,4 @@ has "$T/out" after "  and the script goes on"
 run -c 'recv 10'
 has "$T/err" 'no current handle' "recv with no handle at all: an error"
 
-done_testing
+finish

@@ -69,4 +69,4 @@ echo two
 status_is 5 "quit 5 in a script on stdin: status 5"
 hasnt "$T/out" two "  and the rest of stdin is not read"
 
-done_testing
+finish

@@ -47,4 +47,4 @@ has "$T/out" 'close(4) = 0' "  then 4"
 has "$T/out" 'no open handles' "  and then none are left"
 has "$T/out" 'sockshell> status' "with none open the prompt shows no handle"
 
-done_testing
+finish

@@ -99,4 +99,4 @@ run -h
 status_is 0 "-h: status 0"
 has "$T/out" 'Usage: sockshell' "-h: the usage"
 
-done_testing
+finish

@@ -1,9 +1,11 @@
 #!/bin/sh
 # A lesson with "#!/usr/bin/env sockshell" on its first line runs as a
 # program, with its arguments as $1...
-: "${SOCKSHELL:?}"
-d=shebang.tmp
-rm -rf "$d"; mkdir -p "$d"
+. "${top_srcdir:-.}/tests/shell/lib.sh"
+# After a failed point: the output it looked at.
+show_out() { printf '%s\n' "$out" | sed 's/^/#   /'; }
+tap_on_fail show_out
+d=$T
 cat > "$d/lesson.sock" <<'LESSON'
 #!/usr/bin/env sockshell
 # an executable lesson
@@ -21,13 +23,10 @@ printf '#!/bin/sh\nexec "%s" "$@"\n' "$SOCKSHELL" > "$d/bin/sockshell"
 chmod +x "$d/bin/sockshell"
 bindir=$(cd "$d/bin" && pwd)
 out=$(PATH="$bindir:$PATH" timeout 10 "$d/lesson.sock" hello 2>&1); st=$?
-n=0
-t() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; printf '#   %s\n' "$out"; fi; }
-t "the lesson runs as a program (status 0)" '[ "$st" = 0 ]'
-t "its argument is \$1" 'printf "%s" "$out" | grep -F -q "recv(3, 100, 0) = 5 \"hello\""'
+is "$st" 0 "the lesson runs as a program (status 0)"
+ok "its argument is \$1" eval 'printf "%s" "$out" | grep -F -q "recv(3, 100, 0) = 5 \"hello\""'
 out=$(PATH="$bindir:$PATH" timeout 10 "$d/lesson.sock" other 2>&1); st=$?
-t "a failed expect gives status 1" '[ "$st" = 1 ]'
+is "$st" 1 "a failed expect gives status 1"
 out=$(PATH="$bindir:$PATH" timeout 10 "$SOCKSHELL" --check "$d/lesson.sock" 2>&1); st=$?
-t "the #! line is a comment to --check" '[ "$st" = 0 ]'
-echo "1..$n"
-rm -rf "$d"
+is "$st" 0 "the #! line is a comment to --check"
+finish

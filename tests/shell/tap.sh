@@ -101,4 +101,4 @@ else
 	done
 fi
 
-done_testing
+finish

@@ -50,4 +50,4 @@ has "$T/out" 'timeout 10' "a lesson file: the default time-out is 10 s"
 run -t 2.5 -c 'set timeout'
 has "$T/out" 'timeout 2.5' "-t 2.5 replaces the default"
 
-done_testing
+finish

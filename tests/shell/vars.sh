@@ -74,4 +74,4 @@ run -c 'echo ${SS_TEST_SURELY_UNSET}'
 status_is 2 "an unset variable: status 2"
 has "$T/err" '${SS_TEST_SURELY_UNSET} is not set' "  the message names it"
 
-done_testing
+finish
