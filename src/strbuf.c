@@ -450,11 +450,21 @@ void sb_add_safe(struct strbuf *sb, const void *p, size_t n, int flags)
 	size_t i = 0;
 
 	while (i < n) {
-		/* A run of printable ASCII (and tabs) at once... */
+		/* A run of printable ASCII (and tabs) at once, eight bytes
+		 * at a time where it can (a trace line of a drain is long)... */
 		size_t j = i;
-		while (j < n && ((s[j] >= 0x20 && s[j] < 0x7f) || s[j] == '\t' ||
-				 (s[j] == '\n' && (flags & SB_SAFE_NEWLINES))))
+		while (j < n) {
+			uint64_t x;
+			if (j + 8 <= n && (memcpy(&x, s + j, 8),
+					   !(Q_HAS_LESS(x, 0x20) | Q_HAS_MORE(x, 0x7e)))) {
+				j += 8;
+				continue;
+			}
+			if (!((s[j] >= 0x20 && s[j] < 0x7f) || s[j] == '\t' ||
+			      (s[j] == '\n' && (flags & SB_SAFE_NEWLINES))))
+				break;
 			j++;
+		}
 		sb_add(sb, s + i, j - i);
 		if (j >= n)
 			break;
