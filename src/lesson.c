@@ -286,20 +286,26 @@ static void nothing_to_check(struct shell *sh, const struct word *w)
 			  "shell error, so there is no result to check");
 }
 
+/* Undo what out_error did to the result: expect's own error is about the
+ * expect line, not about the command that it checks. */
+static void keep_result(struct shell *sh, const struct result *was)
+{
+	sh->last.valid = was->valid;
+	sh->last.no_call = was->no_call;
+	sh->last.no_call_line = was->no_call_line;
+}
+
 int cmd_expect(struct shell *sh, int argc, struct word *argv)
 {
 	struct strbuf desc = STRBUF_INIT, diag = STRBUF_INIT;
 	/* expect's own errors leave the result as it was (out_error marks
 	 * the command that failed as one that made no call). */
-	int valid = sh->last.valid, no_call = sh->last.no_call;
-	long no_call_line = sh->last.no_call_line;
+	const struct result was = sh->last;
 	int ok = 1;
 
 	if (!sh->last.valid) {
 		nothing_to_check(sh, &argv[0]);
-		sh->last.valid = valid;
-		sh->last.no_call = no_call;
-		sh->last.no_call_line = no_call_line;
+		keep_result(sh, &was);
 		return CMD_ERROR;
 	}
 	for (int i = 1; i < argc; i++)
@@ -311,9 +317,7 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 		if (m < 0) {
 			out_error(sh, &argv[i], "expect: '%.40s' is not a number, a \"string\", an errno "
 				  "name, a comparison (<N >N <=N >=N !=N), eof, ok, timeout or truncated", argv[i].s);
-			sh->last.valid = valid;
-		sh->last.no_call = no_call;
-		sh->last.no_call_line = no_call_line;
+			keep_result(sh, &was);
 			sb_free(&desc);
 			return CMD_ERROR;
 		}

@@ -59,21 +59,55 @@ const char *out_reset(struct shell *sh)
 	return sh->color ? "\033[0m" : "";
 }
 
+/* How long a stream may take to accept more once a SIGTERM or SIGHUP has
+ * come: the shell must end, and a reader that never reads again would
+ * hold it for ever.  (A Ctrl-C only makes the write start again.) */
+#define OUT_GRACE_MS 2000
+
+/* Wait until fd can take more, at most ms milliseconds (-1: for ever).
+ * Returns 1 when it can, 0 at the end of the wait, or -1 on error. */
+static int wait_writable(int fd, int ms)
+{
+	struct pollfd pfd = { fd, POLLOUT, 0 };
+	int r = poll(&pfd, 1, ms);
+
+	if (r < 0)
+		return errno == EINTR ? 0 : -1;
+	return r > 0;
+}
+
 /* Write p[0..n) to fd whatever signals do: again after EINTR, on after a
- * partial write, and after poll when a non-blocking fd says EAGAIN.
- * Returns 0, or the errno of the write that failed. */
+ * partial write, and after poll when a non-blocking fd says EAGAIN.  Once
+ * the shell is ending, only as long as the stream keeps taking bytes
+ * (OUT_GRACE_MS between two writes), a page at a time so that no write
+ * can block for ever.  Returns 0, or the errno of the failure. */
 static int write_all(int fd, const char *p, size_t n)
 {
+	int waited = 0;
+
 	while (n > 0) {
-		ssize_t w = write(fd, p, n);
+		size_t chunk = n;
+		if (shell_ending()) {
+			if (waited >= OUT_GRACE_MS)
+				return EINTR;
+			int r = wait_writable(fd, 100);
+			if (r < 0)
+				return errno;
+			if (r == 0) {
+				waited += 100;
+				continue;
+			}
+			chunk = n < 4096 ? n : 4096;  /* PIPE_BUF: room for it */
+		}
+		ssize_t w = write(fd, p, chunk);
 		if (w > 0) {
 			p += w;
 			n -= (size_t)w;
+			waited = 0;
 		} else if (w < 0 && errno == EINTR) {
 			continue;
 		} else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-			struct pollfd pfd = { fd, POLLOUT, 0 };
-			if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
+			if (!shell_ending() && wait_writable(fd, -1) < 0)
 				return errno;
 		} else {
 			return w < 0 ? errno : EIO;
@@ -275,15 +309,15 @@ void out_line(struct shell *sh, const char *fmt, ...)
 
 void out_text(struct shell *sh, const char *p, size_t n)
 {
-	do {
+	for (;;) {
 		const char *nl = memchr(p, '\n', n);
 		size_t len = nl ? (size_t)(nl - p) : n;
 		put_line(sh, p, len);
 		if (nl == NULL)
 			break;
-		p = nl + 1;
+		p = nl + 1;  /* "a\n" is "a" and an empty line, as it was */
 		n -= len + 1;
-	} while (n > 0);
+	}
 }
 
 void out_command(struct shell *sh, const char *line, size_t len)

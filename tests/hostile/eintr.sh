@@ -115,6 +115,26 @@ check '... and no sanitizer spoke' sh -c '! grep -E "Sanitizer|runtime error:" "
 why=$(messages "$T/got"); r=$?
 check "... and every message arrived, whole, in order ($why)" test "$r" = 0
 
+# SIGTERM while stdout is a pipe whose reader never reads again: the shell
+# still ends (after a grace of 2 s for the pipe to drain), 128 + 15.
+rm -f "$T/go"
+( exec 3<"$T/fifo"; while ! test -e "$T/go"; do sleep 0.05; done ) &
+reader=$!
+"$SOCKSHELL" "$T/echo.sock" >"$T/fifo" 2>"$T/err" &
+pid=$!
+sleep 1
+kill -TERM "$pid" 2>/dev/null
+( sleep "$limit"; kill -KILL "$pid" 2>/dev/null ) &
+watchdog=$!
+wait "$pid"
+status=$?
+kill "$watchdog" 2>/dev/null
+touch "$T/go"
+wait "$reader"
+check "SIGTERM while stdout is stalled for ever: the shell ends (status $status, want 143)" \
+	test "$status" = 143
+err_has 'sockshell: cannot write standard output' '... and says that output was lost'
+
 # A non-blocking stdout: write() says EAGAIN while the reader stalls.
 if test -n "${PYTHON3:-}" && "$PYTHON3" -c 'import os' 2>/dev/null; then
 	lines=5000
