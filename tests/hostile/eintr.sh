@@ -8,8 +8,7 @@
 
 if test -n "${SOCKSHELL_VALGRIND:-}"; then
 	skip 'interrupted writes' 'valgrind is too slow to fill a pipe in time'
-	done_testing
-	exit $?
+	finish
 fi
 
 # numbered FILE: are the lines of FILE "line-000001 ....................",
@@ -59,7 +58,7 @@ messages() {
 lines=20000
 awk -v n=$lines 'BEGIN { for (i = 1; i <= n; i++) printf "echo \"line-%06d ....................\"\n", i }' >"$T/echo.sock"
 awk -v n=$lines 'BEGIN { for (i = 1; i <= n; i++) printf "%d recv 1 # err-%06d \n", 1000000 + i, i }' >"$T/errors.sock"
-mkfifo "$T/fifo" || { echo "Bail out! mkfifo failed"; exit 1; }
+mkfifo "$T/fifo" || bail "mkfifo failed"
 
 # interrupted STREAM FILE: run FILE with STREAM (1 or 2) into the pipe,
 # send SIGINT ten times once it blocks, then let the reader read.
@@ -101,19 +100,19 @@ interrupted() {
 }
 
 interrupted 1 "$T/echo.sock"
-check "SIGINT while stdout is a full pipe: the lesson stops (status $status, want 130)" test "$status" = 130
+ok "SIGINT while stdout is a full pipe: the lesson stops (status $status, want 130)" test "$status" = 130
 why=$(numbered "$T/got"); r=$?
-check "... and every line it wrote arrived, whole, in order ($why)" test "$r" = 0
-check '... at least one 64 KiB buffer of them' test "$(wc -c <"$T/got")" -gt 65536
-check '... and no sanitizer spoke' sh -c '! grep -E "Sanitizer|runtime error:" "$1"' sh "$T/err"
+ok "... and every line it wrote arrived, whole, in order ($why)" test "$r" = 0
+ok '... at least one 64 KiB buffer of them' test "$(wc -c <"$T/got")" -gt 65536
+ok '... and no sanitizer spoke' sh -c '! grep -E "Sanitizer|runtime error:" "$1"' sh "$T/err"
 
 interrupted 2 "$T/errors.sock"
 # (stderr is the stream here: look for sanitizer reports in it)
 cp "$T/got" "$T/err"
-check "SIGINT while stderr is a full pipe: the lesson stops (status $status, want 130)" test "$status" = 130
-check '... and no sanitizer spoke' sh -c '! grep -E "Sanitizer|runtime error:" "$1"' sh "$T/err"
+ok "SIGINT while stderr is a full pipe: the lesson stops (status $status, want 130)" test "$status" = 130
+ok '... and no sanitizer spoke' sh -c '! grep -E "Sanitizer|runtime error:" "$1"' sh "$T/err"
 why=$(messages "$T/got"); r=$?
-check "... and every message arrived, whole, in order ($why)" test "$r" = 0
+ok "... and every message arrived, whole, in order ($why)" test "$r" = 0
 
 # SIGTERM while stdout is a pipe whose reader never reads again: the shell
 # still ends (after a grace of 2 s for the pipe to drain), 128 + 15.
@@ -163,10 +162,10 @@ EOF
 	cp "$T/py" "$T/err"
 	verdict 'a non-blocking stdout that fills: status 0' 0
 	why=$(numbered "$T/got")
-	check "... and all $lines lines arrived, whole, in order ($why)" test "$why" = "$lines lines"
+	ok "... and all $lines lines arrived, whole, in order ($why)" test "$why" = "$lines lines"
 else
 	skip 'a non-blocking stdout that fills' 'no python3'
 	skip '... and all lines arrived' 'no python3'
 fi
 
-done_testing
+finish

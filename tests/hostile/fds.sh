@@ -50,4 +50,4 @@ status=$?
 verdict 'source with no descriptor left' 1 'full.sock:18: error: source: cannot read' 'Too many open files'
 out_has after '... and the script goes on'
 
-done_testing
+finish

@@ -18,13 +18,13 @@ verdict 'source of a directory' 1 'dir.sock:1: error: source: cannot read' 'Is a
 lesson self.sock 'echo in\nsource %s/self.sock\n' "$T"
 try "$f"
 verdict 'a file that sources itself: the nesting is capped' 1 'error: source: files nest more than 16 deep'
-check '... at 16 levels' test "$(grep -c '^in$' "$T/out")" -eq 16
+ok '... at 16 levels' test "$(grep -c '^in$' "$T/out")" -eq 16
 
 # Twice per level would be 2^16 runs without the unwinding.
 lesson twice.sock 'source %s/twice.sock\nsource %s/twice.sock\necho top goes on\n' "$T" "$T"
 try -c "source $f; echo after"
 verdict 'a file that sources itself twice: capped, and fast' 1 'error: source: files nest more than 16 deep'
-check '... with one error per top-level source' test "$(grep -c 'nest more than' "$T/err")" -le 2
+ok '... with one error per top-level source' test "$(grep -c 'nest more than' "$T/err")" -le 2
 out_has after '... and the command line goes on'
 
 lesson a.sock 'source %s/b.sock\n' "$T"
@@ -78,28 +78,28 @@ verdict 'save -f to a file that takes no writes' 1 'save: '
 
 try -c 'socketpair; save new.sock'
 verdict 'save to a new file' 0
-check '... made 0644 (umask 022)' sh -c "umask 022; test \"\$(stat -c %a new.sock 2>/dev/null || stat -f %Lp new.sock)\" = 644"
-check '... a lesson that passes --check' "$SOCKSHELL" --check new.sock
+ok '... made 0644 (umask 022)' sh -c "umask 022; test \"\$(stat -c %a new.sock 2>/dev/null || stat -f %Lp new.sock)\" = 644"
+ok '... a lesson that passes --check' "$SOCKSHELL" --check new.sock
 
 echo precious >keep.txt
 try -c 'socketpair; save keep.txt'
 verdict 'save over an existing file without -f is refused' 1 'keep.txt exists (save -f keep.txt to overwrite it)'
-check '... and leaves it alone' test "$(cat keep.txt)" = precious
+ok '... and leaves it alone' test "$(cat keep.txt)" = precious
 
 ln -s keep.txt link.sock
 try -c 'socketpair; save link.sock'
 verdict 'save over a symlink without -f is refused' 1 'link.sock exists'
-check '... the file behind it is left alone' test "$(cat keep.txt)" = precious
-check '... and so is the link' test -L link.sock
+ok '... the file behind it is left alone' test "$(cat keep.txt)" = precious
+ok '... and so is the link' test -L link.sock
 
 ln -s "$T/nowhere.txt" dangling.sock
 try -c 'socketpair; save dangling.sock'
 verdict 'save over a dangling symlink without -f is refused' 1 'dangling.sock exists'
-check '... and creates nothing where it points' test ! -e nowhere.txt
+ok '... and creates nothing where it points' test ! -e nowhere.txt
 
 try -c 'socketpair; save -f keep.txt'
 verdict 'save -f overwrites' 0
-check '... the file now holds the session' grep -q '^socketpair$' keep.txt
+ok '... the file now holds the session' grep -q '^socketpair$' keep.txt
 
 try -c 'socketpair; save -f'
 verdict 'save -f without a file' 1 'save:'
@@ -109,13 +109,13 @@ verdict 'save -f without a file' 1 'save:'
 lesson writer.sock 'socketpair\nsave %s/written.sock\nsave -f %s/keep.txt\n' "$T" "$T"
 try "$f"
 verdict 'save from a lesson file is refused' 1 'writer.sock:2: error: save: only at the prompt'
-check '... nothing is written' test ! -e written.sock
+ok '... nothing is written' test ! -e written.sock
 try -c "source $f"
 verdict 'save from a file sourced by -c is refused' 1 'writer.sock:2: error: save: only at the prompt'
-check '... nothing is written' test ! -e written.sock
+ok '... nothing is written' test ! -e written.sock
 printf 'socketpair\nsave %s/piped.sock\n' "$T" > "$T/piped.in"
 try_in "$T/piped.in"
 verdict 'save from a script on stdin is refused' 1 '<stdin>:2: error: save: only at the prompt'
-check '... nothing is written' test ! -e "$T/piped.sock"
+ok '... nothing is written' test ! -e "$T/piped.sock"
 
-done_testing
+finish

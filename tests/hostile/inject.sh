@@ -46,10 +46,10 @@ only_tap() {
 # Without --tap.
 try -x "$inj"
 verdict 'the injection lesson runs (status 1: failures)' 1
-check 'stdout holds no ESC, BEL, CR or byte that is not UTF-8' clean "$T/out"
-check 'stderr holds none either' clean "$T/err"
-check 'no line of stdout reads as TAP' tapless "$T/out"
-check 'no line of stderr reads as TAP' tapless "$T/err"
+ok 'stdout holds no ESC, BEL, CR or byte that is not UTF-8' clean "$T/out"
+ok 'stderr holds none either' clean "$T/err"
+ok 'no line of stdout reads as TAP' tapless "$T/out"
+ok 'no line of stderr reads as TAP' tapless "$T/err"
 err_has 'expect: '"'"'x\nBail out! injected\n1..0 # SKIP injecte'"'"' is not' 'the bad word is shown escaped, in one line'
 err_has '\x1b]0;pwned\x07\x1b[2J\xff\xfe' 'terminal codes and bytes that are not UTF-8 are shown C-escaped'
 out_has '# ok 99 - injected' 'an echoed line that reads as TAP is a comment'
@@ -60,11 +60,11 @@ out_has '\x1b[2J \xff ok' '-x shows the raw bytes of the lesson escaped'
 # With --tap: the shell's own TAP lines and nothing else.
 try --tap "$inj"
 verdict 'with --tap: status 0, every failure is a point' 0
-check '--tap: stdout holds no ESC, BEL, CR or byte that is not UTF-8' clean "$T/out"
-check '--tap: stderr holds none either' clean "$T/err"
-check '--tap: every line of stdout is a point, a comment or the plan' only_tap "$T/out"
+ok '--tap: stdout holds no ESC, BEL, CR or byte that is not UTF-8' clean "$T/out"
+ok '--tap: stderr holds none either' clean "$T/err"
+ok '--tap: every line of stdout is a point, a comment or the plan' only_tap "$T/out"
 out_has 'not ok 2 - '"$inj"':5: recv = "hi \# TODO x"' '--tap: the "#" of a description is escaped'
-check '--tap: one plan, 1..5, last' test "$(grep -c '^1\.\.' "$T/out")" = 1 -a "$(tail -n 1 "$T/out")" = 1..5
+ok '--tap: one plan, 1..5, last' test "$(grep -c '^1\.\.' "$T/out")" = 1 -a "$(tail -n 1 "$T/out")" = 1..5
 
 # automake's driver counts what the shell meant: 1 pass, 4 failures.
 driver=${top_srcdir:-.}/build-aux/tap-driver.sh
@@ -73,9 +73,9 @@ if test -f "$driver"; then
 		--trs-file "$T/drv.trs" --color-tests no --enable-hard-errors yes --expect-failure no \
 		-- "$SOCKSHELL" --tap "$inj" >"$T/drv.out" 2>&1
 	count() { grep -c "^:test-result: $1" "$T/drv.trs"; }
-	check "automake's driver: 1 PASS ($(count PASS))" test "$(count PASS)" = 1
-	check "... 4 FAIL ($(count FAIL))" test "$(count FAIL)" = 4
-	check "... no ERROR, SKIP, XFAIL or XPASS" test "$(grep -c -E '^:test-result: (ERROR|SKIP|XFAIL|XPASS)' "$T/drv.trs")" = 0
+	ok "automake's driver: 1 PASS ($(count PASS))" test "$(count PASS)" = 1
+	ok "... 4 FAIL ($(count FAIL))" test "$(count FAIL)" = 4
+	ok "... no ERROR, SKIP, XFAIL or XPASS" test "$(grep -c -E '^:test-result: (ERROR|SKIP|XFAIL|XPASS)' "$T/drv.trs")" = 0
 else
 	skip "automake's driver counts the points" "no $driver"
 fi
@@ -91,7 +91,7 @@ if command -v perl >/dev/null 2>&1 && perl -MTAP::Parser -e 1 2>/dev/null; then
 			scalar($p->skipped), $bail;
 	' "$SOCKSHELL" --tap "$inj" >"$T/parser" 2>/dev/null
 	got=$(cat "$T/parser")
-	check "prove's parser: $got" test "$got" = 'planned=5 run=5 failed=4 todo=0 skipped=0 bailout=0'
+	ok "prove's parser: $got" test "$got" = 'planned=5 run=5 failed=4 todo=0 skipped=0 bailout=0'
 else
 	skip "prove's parser counts the points" 'no TAP::Parser (perl)'
 fi
@@ -100,8 +100,8 @@ fi
 lesson syntax.sock 'socketpair\nconn\033[2Ject 1\n'
 try --tap "$f"
 verdict 'a syntax error with ESC in the word: status 2' 2
-check '... stdout holds no ESC' clean "$T/out"
-check '... stderr holds no ESC' clean "$T/err"
+ok '... stdout holds no ESC' clean "$T/out"
+ok '... stderr holds no ESC' clean "$T/err"
 out_has 'Bail out! ' '... one Bail out!, the shell'"'"'s own'
 
-done_testing
+finish

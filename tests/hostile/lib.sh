@@ -3,7 +3,8 @@
 # The harness exports SOCKSHELL, top_srcdir, top_builddir, PYTHON3 and
 # NO_COLOR.  Each test feeds sockshell something hostile and checks that it
 # answers with a clear error and a sane exit status, and never crashes,
-# hangs or reports a sanitizer error:
+# hangs or reports a sanitizer error.  Its TAP is tests/lib/tap.sh's (ok,
+# skip, finish...); a failed point shows the last run's stdout and stderr.
 #
 #   try ARG...             run sockshell, stdin from /dev/null
 #   try_in FILE ARG...     the same with FILE on stdin
@@ -13,33 +14,35 @@
 #                          (a list like "1 2" allows either), stderr holds
 #                          every TEXT (a fixed string), and nothing
 #                          crashed, hung or was reported by a sanitizer
-#   out_has TEXT DESC, err_has TEXT DESC, check DESC CMD..., skip DESC WHY
+#   out_has TEXT DESC, err_has TEXT DESC
+#   lesson NAME FORMAT [ARG]...
 #
-# Every run is bounded (10 s, HOSTILE_TIMEOUT to change it): a hang is a
-# failure, never a stuck suite.
+# Every run is bounded (10 s, HOSTILE_TIMEOUT to change it; $bound CMD
+# runs CMD so): a hang is a failure, never a stuck suite.
 
-tap_n=0
-tap_failed=0
-
+. "${top_srcdir:-.}/tests/lib/tap.sh"
 if test -z "${SOCKSHELL:-}"; then
-	echo "Bail out! SOCKSHELL is not set: run this through make check"
-	exit 1
+	bail "SOCKSHELL is not set: run this through make check"
 fi
-NO_COLOR=1
-export NO_COLOR
-
 name=$(basename "$0" .sh)
-T=${top_builddir:-.}/tests/hostile/$name.tmp
-rm -rf "$T"
-mkdir -p "$T" || { echo "Bail out! cannot make $T"; exit 1; }
-T=$(cd "$T" && pwd)
-cleanup() {
-	if test "$tap_failed" -eq 0 && test -z "${KEEP_TMP:-}"; then
-		rm -rf "$T"
+
+# After a failed point: what the last run wrote.
+show() {
+	if test -s "$1"; then
+		printf '# --- %s:\n' "$2"
+		head -c 2000 "$1" | head -n 20 | sed 's/^/#   /'
 	fi
 }
-trap cleanup 0
-trap 'exit 130' INT TERM
+hostile_show() {
+	show "$T/out" stdout
+	show "$T/err" stderr
+}
+tap_on_fail hostile_show
+
+# The names of the old hostile library, kept while tests that use them land.
+check() { ok "$@"; }
+point() { if test "$1" -eq 0; then pass "$2"; else fail "$2"; fi; }
+done_testing() { finish; }
 
 limit=${HOSTILE_TIMEOUT:-10}
 if command -v timeout >/dev/null 2>&1; then
@@ -47,27 +50,6 @@ if command -v timeout >/dev/null 2>&1; then
 else
 	bound=
 fi
-
-diag() {
-	printf '%s\n' "$@" | sed 's/^/# /'
-}
-
-show() {
-	if test -s "$1"; then
-		printf '# --- %s:\n' "$2"
-		head -c 2000 "$1" | head -n 20 | sed 's/^/#   /'
-	fi
-}
-
-point() {
-	tap_n=$((tap_n + 1))
-	if test "$1" -eq 0; then
-		printf 'ok %d - %s\n' "$tap_n" "$2"
-	else
-		printf 'not ok %d - %s\n' "$tap_n" "$2"
-		tap_failed=$((tap_failed + 1))
-	fi
-}
 
 try() {
 	$bound "$SOCKSHELL" "$@" </dev/null >"$T/out" 2>"$T/err"
@@ -114,56 +96,26 @@ verdict() {
 		done
 	fi
 	if test -z "$why"; then
-		point 0 "$vdesc"
+		pass "$vdesc"
 	else
-		point 1 "$vdesc"
-		diag "$why"
-		show "$T/out" stdout
-		show "$T/err" stderr
+		fail "$vdesc" "$why"
 	fi
 }
 
 out_has() {
 	if grep -F -e "$1" "$T/out" >/dev/null 2>&1; then
-		point 0 "$2"
+		pass "$2"
 	else
-		point 1 "$2"
-		diag "stdout lacks: $1"
-		show "$T/out" stdout
-		show "$T/err" stderr
+		fail "$2" "stdout lacks: $1"
 	fi
 }
 
 err_has() {
 	if grep -F -e "$1" "$T/err" >/dev/null 2>&1; then
-		point 0 "$2"
+		pass "$2"
 	else
-		point 1 "$2"
-		diag "stderr lacks: $1"
-		show "$T/err" stderr
+		fail "$2" "stderr lacks: $1"
 	fi
-}
-
-check() {
-	cdesc=$1
-	shift
-	if "$@"; then
-		point 0 "$cdesc"
-	else
-		point 1 "$cdesc"
-		show "$T/out" stdout
-		show "$T/err" stderr
-	fi
-}
-
-skip() {
-	tap_n=$((tap_n + 1))
-	printf 'ok %d - %s # SKIP %s\n' "$tap_n" "$1" "$2"
-}
-
-done_testing() {
-	echo "1..$tap_n"
-	test "$tap_failed" -eq 0
 }
 
 # A lesson file under $T from printf FORMAT [ARG]...; its path in $f.

@@ -10,8 +10,7 @@ cmds='socket inet stream; socket inet stream; getsockopt type; status; echo done
 # closed stream itself: these need the shell without it.
 if test -n "${SOCKSHELL_VALGRIND:-}"; then
 	skip 'closed and full standard streams' 'valgrind takes the closed descriptor for its log'
-	done_testing
-	exit $?
+	finish
 fi
 
 $bound "$SOCKSHELL" -c "$cmds" </dev/null >&- 2>"$T/err"
@@ -39,7 +38,7 @@ verdict 'stdout to a pipe whose reader has gone' 1 'sockshell: cannot write stan
 $bound "$SOCKSHELL" -c 'socketpair; send -n 100000; 4 recv 100000' 2>"$T/err" | (sleep 1; cat) >"$T/out"
 status=$?
 verdict 'stdout to a pipe that fills, then drains' 0
-check '... and every byte arrives' test "$(wc -c <"$T/out" | tr -d ' ')" -gt 100000
+ok '... and every byte arrives' test "$(wc -c <"$T/out" | tr -d ' ')" -gt 100000
 
 # stdin and stderr closed: the first socket is still 3, and no error text
 # is ever written into a socket.
@@ -61,4 +60,4 @@ $bound "$SOCKSHELL" -c "$cmds" <&- >&- 2>&-
 status=$?
 verdict 'all three closed' 1
 
-done_testing
+finish

@@ -14,8 +14,7 @@ else
 		 'getaddrinfo of a name that does not resolve' 'sendto a name that does not resolve'; do
 		skip "$d" 'unshare -n is not allowed here'
 	done
-	done_testing
-	exit $?
+	finish
 fi
 
 # isolated ARG...: sockshell ARG... in a network namespace of its own.
@@ -44,4 +43,4 @@ isolated -c 'socket inet dgram; sendto x no-such-host.invalid 53; expect ok; ech
 verdict 'sendto a name that does not resolve' 1
 out_has after '... the script goes on after it'
 
-done_testing
+finish

@@ -12,23 +12,23 @@ awk -v n=$mb 'BEGIN { s = "x"; while (length(s) < n) s = s s; printf "echo %s\n"
 	>"$T/long.sock"
 try "$T/long.sock"
 verdict 'a 1 MB line in a file' 0
-check 'its 1 MB word is echoed whole' test "$(wc -c <"$T/out" | tr -d ' ')" -eq $((mb + 1))
+ok 'its 1 MB word is echoed whole' test "$(wc -c <"$T/out" | tr -d ' ')" -eq $((mb + 1))
 
 try_in "$T/long.sock"
 verdict 'a 1 MB line on stdin' 0
-check 'echoed whole from stdin too' test "$(wc -c <"$T/out" | tr -d ' ')" -eq $((mb + 1))
+ok 'echoed whole from stdin too' test "$(wc -c <"$T/out" | tr -d ' ')" -eq $((mb + 1))
 
 awk -v n=$mb 'BEGIN { s = "x"; while (length(s) < n) s = s s; printf "echo \"%s\n", substr(s, 1, n) }' \
 	>"$T/longq.sock"
 try "$T/longq.sock"
 verdict 'an unterminated string of 1 MB: an error' 2 'longq.sock:1: error: unterminated'
-check 'whose caret line stays short' test "$(wc -c <"$T/err" | tr -d ' ')" -lt 1000
+ok 'whose caret line stays short' test "$(wc -c <"$T/err" | tr -d ' ')" -lt 1000
 
 # 10,000 words on a line.
 awk 'BEGIN { printf "echo"; for (i = 1; i <= 10000; i++) printf " w%d", i; printf "\n" }' >"$T/words.sock"
 try "$T/words.sock"
 verdict '10,000 words on a line' 0
-check 'all 10,000 are echoed' test "$(tr ' ' '\n' <"$T/out" | grep -c '^w')" -eq 10000
+ok 'all 10,000 are echoed' test "$(tr ' ' '\n' <"$T/out" | grep -c '^w')" -eq 10000
 out_has 'w9999 w10000' 'the last ones included'
 
 awk 'BEGIN { printf "socket inet stream"; for (i = 1; i <= 10000; i++) printf " w%d", i; printf "\n" }' \
@@ -59,7 +59,7 @@ verdict "up to $n bytes sent and received" 0
 # The recv line: recv(4, N, 0) = GOT "abc...": GOT bytes shown, all letters.
 got=$(sed -n "s/^recv(4, $n, 0) = \([0-9]*\) .*/\1/p" "$T/out")
 shown=$(sed -n "s/^recv(4, $n, 0) = [0-9]* \"\([a-z]*\)\"\$/\1/p" "$T/out" | tr -d '\n' | wc -c | tr -d ' ')
-check "every byte received is shown (${got:-?} bytes)" test -n "$got" -a "$got" -gt 0 -a "$shown" = "$got"
+ok "every byte received is shown (${got:-?} bytes)" test -n "$got" -a "$got" -gt 0 -a "$shown" = "$got"
 
 # A 1 MB variable expands whole into data.
 awk -v n=$mb 'BEGIN { s = "y"; while (length(s) < n) s = s s; printf "set big %s\nsocketpair\nsetsockopt sndbuf 4000000\n4 setsockopt rcvbuf 4000000\n3 nonblock on\nsend ${big}\nset sent ${rc}\n4 recv 2000000 dontwait\nexpect ${sent}\n", substr(s, 1, n) }' \
@@ -67,4 +67,4 @@ awk -v n=$mb 'BEGIN { s = "y"; while (length(s) < n) s = s s; printf "set big %s
 try --tap "$T/bigvar.sock"
 verdict 'a 1 MB variable: what send took, recv shows whole' 0
 
-done_testing
+finish

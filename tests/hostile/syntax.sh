@@ -8,7 +8,7 @@ lesson dq.sock 'echo one\nsend "abc\n'
 try "$f"
 verdict 'unterminated "..." in a file: FILE:LINE:, status 2' 2 \
 	"dq.sock:2: error: unterminated \"...\" string"
-check 'a file with a syntax error runs nothing' test ! -s "$T/out"
+ok 'a file with a syntax error runs nothing' test ! -s "$T/out"
 
 lesson sq.sock "echo one\nsend 'abc\n"
 try "$f"
@@ -70,6 +70,6 @@ lesson many.sock 'socket inet stream\nsend "x\nbogus\nrecv\necho fine\n'
 try --check "$f"
 verdict '--check reports each bad line' 2 'many.sock:2: error:' 'many.sock:3: error:' \
 	'many.sock:4: error:'
-check '--check ran nothing' test ! -s "$T/out"
+ok '--check ran nothing' test ! -s "$T/out"
 
-done_testing
+finish
