@@ -7,28 +7,12 @@
 # file is replayed with --tap and every expect line must pass.
 
 : "${SOCKSHELL:?SOCKSHELL must name the sockshell binary}"
+. "${top_srcdir:-.}/tests/lib/tap.sh"
 
-n=0
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do
-		printf '%s\n' "$line" | sed 's/^/#   /'
-	done
-}
-check() {
-	desc=$1
-	shift
-	if "$@"; then ok "$desc"; else not_ok "$desc" "$detail"; fi
-}
-
-dir=$(mktemp -d "${top_builddir:-.}/save-test.XXXXXX") || exit 99
-trap 'rm -rf "$dir"' EXIT
+# After a failed point: what $detail says about it.
+show_detail() { diag "$detail"; }
+tap_on_fail show_detail
+dir=$T
 file=$dir/session.sock
 
 # The session: an echo exchange, an error, EOF, and commands that make no
@@ -55,29 +39,29 @@ status
 set display hex
 save '"$file"
 
-out=$("$SOCKSHELL" --timeout 10 -c "$session" 2>&1)
+out=$(bounded "$SOCKSHELL" --timeout 10 -c "$session" 2>&1)
 status=$?
 detail="status $status; output: $out"
-check "the session runs and exits 0" test "$status" -eq 0
+ok "the session runs and exits 0" test "$status" -eq 0
 case $out in
-*"saved "*" bytes to $file"*) ok "save says what it wrote" ;;
-*) not_ok "save says what it wrote" "$out" ;;
+*"saved "*" bytes to $file"*) pass "save says what it wrote" ;;
+*) fail "save says what it wrote" "$out" ;;
 esac
 detail="no file $file"
-check "the file exists" test -f "$file"
+ok "the file exists" test -f "$file"
 
 saved=$(cat "$file" 2>/dev/null)
-has() {
+saved_has() {
 	case $saved in
 	*"$1"*) return 0 ;;
 	*) detail="$file lacks: $1"; return 1 ;;
 	esac
 }
-check "recv is followed by its count and data" has 'expect 5 "hello"'
-check "the upper-case answer was recorded" has 'expect 5 "HELLO"'
-check "a failed call is followed by its errno" has 'expect ECONNREFUSED'
-check "EOF is recorded as eof" has 'expect eof'
-check "commands are written as typed" has 'send "${data^^}"'
+ok "recv is followed by its count and data" saved_has 'expect 5 "hello"'
+ok "the upper-case answer was recorded" saved_has 'expect 5 "HELLO"'
+ok "a failed call is followed by its errno" saved_has 'expect ECONNREFUSED'
+ok "EOF is recorded as eof" saved_has 'expect eof'
+ok "commands are written as typed" saved_has 'send "${data^^}"'
 lacks_status() {
 	case $saved in
 	*"
@@ -86,48 +70,47 @@ status
 	esac
 	return 0
 }
-check "status, which makes no call, is not saved" lacks_status
+ok "status, which makes no call, is not saved" lacks_status
 
 # Replay: every expect line is one TAP test point, and all must pass.
-replay=$("$SOCKSHELL" --tap --timeout 10 "$file" 2>&1)
+replay=$(bounded "$SOCKSHELL" --tap --timeout 10 "$file" 2>&1)
 status=$?
 detail="status $status; output: $replay"
-check "the replay exits 0" test "$status" -eq 0
+ok "the replay exits 0" test "$status" -eq 0
 expects=$(grep -c '^expect ' "$file")
 oks=$(printf '%s\n' "$replay" | grep -c '^ok ')
 nots=$(printf '%s\n' "$replay" | grep -c '^not ok')
 detail="$nots failed; output: $replay"
-check "no expect line fails" test "$nots" -eq 0
+ok "no expect line fails" test "$nots" -eq 0
 detail="$expects expect lines, $oks passed"
-check "every expect line passed ($expects)" test "$oks" -eq "$expects"
+ok "every expect line passed ($expects)" test "$oks" -eq "$expects"
 detail="only $expects expect lines were saved"
-check "the session saved at least 15 expect lines" test "$expects" -ge 15
+ok "the session saved at least 15 expect lines" test "$expects" -ge 15
 case $replay in
-*"1..$expects"*) ok "the replay's plan is 1..$expects" ;;
-*) not_ok "the replay's plan is 1..$expects" "$replay" ;;
+*"1..$expects"*) pass "the replay's plan is 1..$expects" ;;
+*) fail "the replay's plan is 1..$expects" "$replay" ;;
 esac
 
 # save keeps an existing file unless -f is given.
 cp "$file" "$dir/before"
-out=$("$SOCKSHELL" -c "socketpair
+out=$(bounded "$SOCKSHELL" -c "socketpair
 save $file" 2>&1)
 status=$?
 detail="status $status; output: $out"
-check "save refuses to overwrite" test "$status" -ne 0
+ok "save refuses to overwrite" test "$status" -ne 0
 case $out in
-*"save -f"*) ok "the refusal suggests save -f" ;;
-*) not_ok "the refusal suggests save -f" "$out" ;;
+*"save -f"*) pass "the refusal suggests save -f" ;;
+*) fail "the refusal suggests save -f" "$out" ;;
 esac
 detail="the file changed"
-check "the file is unchanged" cmp -s "$file" "$dir/before"
-out=$("$SOCKSHELL" -c "socketpair
+ok "the file is unchanged" cmp -s "$file" "$dir/before"
+out=$(bounded "$SOCKSHELL" -c "socketpair
 save -f $file" 2>&1)
 status=$?
 detail="status $status; output: $out"
-check "save -f overwrites" test "$status" -eq 0
-replay=$("$SOCKSHELL" --tap --timeout 10 "$file" 2>&1)
+ok "save -f overwrites" test "$status" -eq 0
+replay=$(bounded "$SOCKSHELL" --tap --timeout 10 "$file" 2>&1)
 detail="$replay"
-check "the overwritten file replays: one socketpair" test "$(printf '%s\n' "$replay" | grep -c '^ok ')" -eq 1
+ok "the overwritten file replays: one socketpair" test "$(printf '%s\n' "$replay" | grep -c '^ok ')" -eq 1
 
-echo "1..$n"
-exit 0
+finish

@@ -3,13 +3,11 @@
 # reach.  One shell plays both ends; after each step the test reads the
 # row of one handle from "status" (FD, FAMILY, TYPE, LOCAL, REMOTE, STATE,
 # RECVQ, SENDQ, FLAGS).  Linux only for the states (TCP_INFO).
+. "${top_srcdir:-.}/tests/lib/tap.sh"
 : "${SOCKSHELL:?}"
-n=0
-check() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; printf '#   %s\n' "$3"; fi; }
 
 if [ "$(uname -s)" != Linux ]; then
-	echo "1..0 # SKIP TCP states come from Linux's TCP_INFO"
-	exit 0
+	skip_all "TCP states come from Linux's TCP_INFO"
 fi
 
 # Each "echo == NAME" marks the status output that follows it.
@@ -39,17 +37,17 @@ row() {
 }
 col() { row "$1" "$2" | awk -v c="$3" '{ print $c }'; }
 
-check "the session ran (status 0)" '[ "$st" = 0 ]' "status $st"
-check "the listener is in LISTEN" '[ "$(col queued 3 6)" = LISTEN ]' "$(row queued 3)"
-check "one connection waits in its accept queue" 'row queued 3 | grep -q "accept-queue=1/5"' "$(row queued 3)"
-check "the client is ESTABLISHED before accept" '[ "$(col queued 4 6)" = ESTABLISHED ]' "$(row queued 4)"
-check "after the send, 42 bytes wait on the server's end" '[ "$(col sent 5 7)" = 42 ]' "$(row sent 5)"
-check "the accept queue is empty again" 'row sent 3 | grep -q "accept-queue=0/5"' "$(row sent 3)"
-check "the two ends are linked as peers" 'row sent 5 | grep -q "peer=4" && row sent 4 | grep -q "peer=5"' "$(row sent 5)"
-check "recv 16 leaves 26 bytes waiting" '[ "$(col read16 5 7)" = 26 ]' "$(row read16 5)"
-check "the client's send queue is empty (loopback acked it)" '[ "$(col read16 4 8)" = 0 ]' "$(row read16 4)"
-check "after shutdown wr the client is in FIN_WAIT2" '[ "$(col halfclosed 4 6)" = FIN_WAIT2 ]' "$(row halfclosed 4)"
-check "and the server in CLOSE_WAIT, the peer closed" '[ "$(col halfclosed 5 6)" = CLOSE_WAIT ] && row halfclosed 5 | grep -q peer-closed' "$(row halfclosed 5)"
-check "when the server closes too, the client is in TIME_WAIT" '[ "$(col closed 4 6)" = TIME_WAIT ]' "$(row closed 4)"
-check "the current handle is marked" 'printf "%s\n" "$out" | grep -q "^\* 4 "' ""
-echo "1..$n"
+ok "the session ran (status 0)" eval '[ "$st" = 0 ]' || diag "status $st"
+ok "the listener is in LISTEN" eval '[ "$(col queued 3 6)" = LISTEN ]' || diag "$(row queued 3)"
+ok "one connection waits in its accept queue" eval 'row queued 3 | grep -q "accept-queue=1/5"' || diag "$(row queued 3)"
+ok "the client is ESTABLISHED before accept" eval '[ "$(col queued 4 6)" = ESTABLISHED ]' || diag "$(row queued 4)"
+ok "after the send, 42 bytes wait on the server's end" eval '[ "$(col sent 5 7)" = 42 ]' || diag "$(row sent 5)"
+ok "the accept queue is empty again" eval 'row sent 3 | grep -q "accept-queue=0/5"' || diag "$(row sent 3)"
+ok "the two ends are linked as peers" eval 'row sent 5 | grep -q "peer=4" && row sent 4 | grep -q "peer=5"' || diag "$(row sent 5)"
+ok "recv 16 leaves 26 bytes waiting" eval '[ "$(col read16 5 7)" = 26 ]' || diag "$(row read16 5)"
+ok "the client's send queue is empty (loopback acked it)" eval '[ "$(col read16 4 8)" = 0 ]' || diag "$(row read16 4)"
+ok "after shutdown wr the client is in FIN_WAIT2" eval '[ "$(col halfclosed 4 6)" = FIN_WAIT2 ]' || diag "$(row halfclosed 4)"
+ok "and the server in CLOSE_WAIT, the peer closed" eval '[ "$(col halfclosed 5 6)" = CLOSE_WAIT ] && row halfclosed 5 | grep -q peer-closed' || diag "$(row halfclosed 5)"
+ok "when the server closes too, the client is in TIME_WAIT" eval '[ "$(col closed 4 6)" = TIME_WAIT ]' || diag "$(row closed 4)"
+ok "the current handle is marked" eval 'printf "%s\n" "$out" | grep -q "^\* 4 "'
+finish

@@ -1,25 +1,25 @@
 #!/bin/sh
 # unlink removes a unix socket's path and refuses every other kind of file.
+. "${top_srcdir:-.}/tests/lib/tap.sh"
 : "${SOCKSHELL:?}"
-dir=unlink-sh.tmp
-rm -rf "$dir"; mkdir -p "$dir"
+dir=$T
 printf 'keep me\n' > "$dir/file"
 mkdir "$dir/subdir"
-n=0
-check() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
+# After a failed point: what the shell said.
+show_out() { printf '%s\n' "$out" | sed 's/^/#   /'; }
+tap_on_fail show_out
 
-out=$(timeout 10 "$SOCKSHELL" -c "unlink $dir/file" 2>&1); st=$?
-check "unlink of a regular file is refused (status 1)" '[ "$st" = 1 ]'
-check "the refusal names the file" 'printf "%s" "$out" | grep -F -q "$dir/file is not a socket"'
-check "the file is still there" '[ -f "$dir/file" ] && grep -q "keep me" "$dir/file"'
-check "no unlink call was made" '! printf "%s" "$out" | grep -q "^unlink("'
-out=$(timeout 10 "$SOCKSHELL" -c "unlink $dir/subdir" 2>&1); st=$?
-check "unlink of a directory is refused" '[ "$st" = 1 ] && [ -d "$dir/subdir" ]'
+out=$(bounded "$SOCKSHELL" -c "unlink $dir/file" 2>&1); st=$?
+ok "unlink of a regular file is refused (status 1)" eval '[ "$st" = 1 ]'
+ok "the refusal names the file" eval 'printf "%s" "$out" | grep -F -q "$dir/file is not a socket"'
+ok "the file is still there" eval '[ -f "$dir/file" ] && grep -q "keep me" "$dir/file"'
+ok "no unlink call was made" eval '! printf "%s" "$out" | grep -q "^unlink("'
+out=$(bounded "$SOCKSHELL" -c "unlink $dir/subdir" 2>&1); st=$?
+ok "unlink of a directory is refused" eval '[ "$st" = 1 ] && [ -d "$dir/subdir" ]'
 ln -s file "$dir/link"
-out=$(timeout 10 "$SOCKSHELL" -c "unlink $dir/link" 2>&1); st=$?
-check "unlink of a symlink is refused" '[ "$st" = 1 ] && [ -L "$dir/link" ]'
-out=$(timeout 10 "$SOCKSHELL" -c "socket unix dgram; bind $dir/s; unlink $dir/s; expect 0" 2>&1); st=$?
-check "a socket's path is removed" '[ "$st" = 0 ] && [ ! -e "$dir/s" ]'
-check "the call is traced" 'printf "%s" "$out" | grep -F -q "unlink(\"$dir/s\") = 0"'
-echo "1..$n"
-rm -rf "$dir"
+out=$(bounded "$SOCKSHELL" -c "unlink $dir/link" 2>&1); st=$?
+ok "unlink of a symlink is refused" eval '[ "$st" = 1 ] && [ -L "$dir/link" ]'
+out=$(bounded "$SOCKSHELL" -c "socket unix dgram; bind $dir/s; unlink $dir/s; expect 0" 2>&1); st=$?
+ok "a socket's path is removed" eval '[ "$st" = 0 ] && [ ! -e "$dir/s" ]'
+ok "the call is traced" eval 'printf "%s" "$out" | grep -F -q "unlink(\"$dir/s\") = 0"'
+finish
