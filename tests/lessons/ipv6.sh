@@ -1,5 +1,5 @@
 #!/bin/sh
-# ipv6.sh - run the IPv6 lesson, data/ipv6.sock, where this machine has IPv6.
+# ipv6.sh - run the IPv6 lesson, tests/data/ipv6.sock, where this machine has IPv6.
 #
 # Skips (skip_all) when a socket cannot be bound to ::1,
 # as in many containers; otherwise the lesson's own TAP output.
@@ -19,4 +19,4 @@ else
 fi
 # The lesson speaks TAP itself: exec, so tap.sh has nothing to add.
 rm -rf "$T"
-exec "$SOCKSHELL" --tap --timeout 10 "$top_srcdir/tests/lessons/data/ipv6.sock"
+exec "$SOCKSHELL" --tap --timeout 10 "$(test_file_path ipv6.sock)"

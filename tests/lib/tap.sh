@@ -22,7 +22,7 @@
 #   has FILE TEXT DESC      FILE holds the fixed string TEXT
 #   hasnt FILE TEXT DESC    it does not
 #   empty FILE DESC         FILE exists and is empty
-#   skip DESC WHY           a point that cannot run here
+#   skip [DESC] WHY         a point that cannot run here
 #   skip_block N WHY        N of them
 # Comments:
 #   diag LINE...            each LINE as a "# " comment
@@ -217,7 +217,11 @@ empty() {
 
 skip() {
 	_tap_n=$((_tap_n + 1))
-	printf 'ok %d - %s # SKIP %s\n' "$_tap_n" "$1" "$2"
+	if test $# -lt 2; then
+		printf 'ok %d # SKIP %s\n' "$_tap_n" "$1"
+	else
+		printf 'ok %d - %s # SKIP %s\n' "$_tap_n" "$1" "$2"
+	fi
 }
 
 skip_block() {

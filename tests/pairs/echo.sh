@@ -22,8 +22,8 @@ else
 fi
 
 if ! have_nc; then
-	tap_skip "nc with -N (OpenBSD netcat) not found"
-	tap_skip "nc with -N (OpenBSD netcat) not found"
+	skip "nc with -N (OpenBSD netcat) not found"
+	skip "nc with -N (OpenBSD netcat) not found"
 elif start_half echo-server.sock tcp 4; then
 	printf '%s' "$msg" | timeout 10 nc -N 127.0.0.1 "$port" >"$tmp/nc.out" 2>&1
 	check_output "$tmp/nc.out" $? "$msg" "nc gets its echo from echo-server.sock"
@@ -33,8 +33,8 @@ else
 fi
 
 if ! have_ipv6; then
-	tap_skip "no IPv6 (::1 cannot be bound)"
-	tap_skip "no IPv6 (::1 cannot be bound)"
+	skip "no IPv6 (::1 cannot be bound)"
+	skip "no IPv6 (::1 cannot be bound)"
 elif start_half echo-server.sock tcp 6 HOST=::1; then
 	run_half echo-client.sock "echo-client.sock with echo-server.sock over IPv6" HOST=::1
 	finish_half "echo-server.sock over IPv6 (HOST=::1 alone: socket for HOST)"
@@ -49,4 +49,4 @@ else
 	not_ready "the Python echo server" "$py_out"
 fi
 
-tap_done
+finish

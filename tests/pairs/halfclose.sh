@@ -20,8 +20,8 @@ else
 fi
 
 if ! have_nc; then
-	tap_skip "nc with -N (OpenBSD netcat) not found"
-	tap_skip "nc with -N (OpenBSD netcat) not found"
+	skip "nc with -N (OpenBSD netcat) not found"
+	skip "nc with -N (OpenBSD netcat) not found"
 elif start_half halfclose-server.sock tcp 4; then
 	printf 'one\ntwo\nthree\n' | timeout 10 nc -N 127.0.0.1 "$port" >"$tmp/nc.out" 2>&1
 	check_output "$tmp/nc.out" $? 'ONE\nTWO\nTHREE\n' \
@@ -38,4 +38,4 @@ else
 	not_ready "the Python server" "$py_out"
 fi
 
-tap_done
+finish

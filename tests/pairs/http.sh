@@ -8,10 +8,10 @@ name=http
 # has_trace FILE PATTERN DESCRIPTION: the half's trace shows PATTERN.
 has_trace() {
 	if grep -q "$2" "$1"; then
-		tap_ok "$3"
+		pass "$3"
 	else
-		tap_not_ok "$3"
-		tap_show "$1"
+		fail "$3"
+		show_lines "$1"
 	fi
 }
 
@@ -38,17 +38,17 @@ url_of() {
 # same_url WANT DESCRIPTION: the URL found is WANT.
 same_url() {
 	if [ "$url" = "$1" ]; then
-		tap_ok "$2"
+		pass "$2"
 	else
-		tap_not_ok "$2 (it is '$url')"
-		tap_show "$half_out"
+		fail "$2 (it is '$url')"
+		show_lines "$half_out"
 	fi
 }
 
 if ! have_curl; then
-	tap_skip "curl not found"
-	tap_skip "curl not found"
-	tap_skip "curl not found"
+	skip "curl not found"
+	skip "curl not found"
+	skip "curl not found"
 elif start_half http-server.sock tcp 4; then
 	url_of
 	timeout 10 curl -s "$url" >"$tmp/curl.out" 2>&1
@@ -61,9 +61,9 @@ else
 fi
 
 if ! have_curl || ! have_ipv6; then
-	tap_skip "curl or IPv6 not found"
-	tap_skip "curl or IPv6 not found"
-	tap_skip "curl or IPv6 not found"
+	skip "curl or IPv6 not found"
+	skip "curl or IPv6 not found"
+	skip "curl or IPv6 not found"
 elif start_half http-server.sock tcp 6 HOST=::1; then
 	url_of
 	timeout 10 curl -s "$url" >"$tmp/curl6.out" 2>&1
@@ -100,8 +100,8 @@ else
 fi
 
 if ! have_ipv6; then
-	tap_skip "no IPv6 (::1 cannot be bound)"
-	tap_skip "no IPv6 (::1 cannot be bound)"
+	skip "no IPv6 (::1 cannot be bound)"
+	skip "no IPv6 (::1 cannot be bound)"
 elif start_py http-server 6 1; then
 	run_half http-client.sock "http-client.sock with HOST=::1 (dial over IPv6)" HOST=::1
 	has_trace "$last_out" 'connect(3, \[::1\]:[0-9]*) = 0' "dial connected over IPv6"
@@ -110,4 +110,4 @@ else
 	not_ready "Python's http.server on ::1" "$py_out"
 fi
 
-tap_done
+finish

@@ -1,70 +1,54 @@
 # tests/pairs/lib.sh - what the pair tests share.  Sourced, not run.
 #
-# Hides TAP numbering, free ports, running a lesson half or a Python peer
-# in the background with every wait bounded, and the cleanup of whatever
-# was started.  The harness exports SOCKSHELL, top_srcdir, top_builddir,
-# PYTHON3 and NO_COLOR; a test sets "name" before sourcing this file.
+# Hides free ports, running a lesson half or a Python peer (tests/data/
+# peers.py) in the background with every wait bounded, and the cleanup of
+# whatever was started.  The TAP is tests/lib/tap.sh's (pass, fail, skip,
+# finish...); the scratch directory is its $T, here also $tmp.  The
+# harness exports SOCKSHELL, top_srcdir, top_builddir, PYTHON3 and
+# NO_COLOR; a test sets "name" before sourcing this file.
 
+. "${top_srcdir:-.}/tests/lib/tap.sh"
 ex=$top_srcdir/examples
-peers=$top_srcdir/tests/pairs/peers.py
+peers=$(test_file_path peers.py)
 
 # The halves read these; a user's shell may have set HOST or PORT.
 unset HOST PORT FAMILY
 TIMEOUT=10
 export TIMEOUT
 
-n=0
-pids=
-tmp=
 py_count=0	# numbers the output files
 
-tap_ok() { n=$((n + 1)); echo "ok $n - $1"; }
-tap_not_ok() { n=$((n + 1)); echo "not ok $n - $1"; }
-tap_skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
-tap_done() { echo "1..$n"; }
-# A file's lines as TAP comments, for a failed test.
-tap_show() { sed 's/^/#   /' "$1"; }
-
-# Only processes still ours are killed: reap takes a pid off the list
-# when it has been waited for, before the system can give it to another.
-cleanup() {
-	for p in $pids; do
-		kill "$p" 2>/dev/null
-	done
-	wait 2>/dev/null
-	[ -n "$tmp" ] && rm -rf "$tmp"
-}
+# show_lines FILE: a file's lines as TAP comments, for a failed test.
+show_lines() { sed 's/^/#   /' "$1"; }
+# The names of the old pairs library, kept while tests that use them land.
+tap_ok() { pass "$1"; }
+tap_not_ok() { fail "$1"; }
+tap_skip() { skip "$1"; }
+tap_done() { finish; }
+tap_show() { show_lines "$1"; }
 
 # reap PID: wait for a background process (its own timeout bounds the
-# wait) and return its exit status.
+# wait) and return its exit status.  Only processes still ours are killed
+# at exit: reap takes a pid off tap.sh's list when it has been waited for,
+# before the system can give it to another.
 reap() {
 	wait "$1"
 	_status=$?
-	_left=
-	for p in $pids; do
-		[ "$p" = "$1" ] || _left="$_left $p"
-	done
-	pids=$_left
+	tap_untrack "$1"
 	return $_status
 }
-trap cleanup EXIT
-trap 'exit 130' HUP INT TERM
 
 if [ -z "$SOCKSHELL" ] || [ ! -x "$SOCKSHELL" ]; then
-	echo "1..0 # SKIP SOCKSHELL is not set (run by make check)"
-	exit 0
+	skip_all "SOCKSHELL is not set (run by make check)"
 fi
 if [ -z "$PYTHON3" ] || ! "$PYTHON3" -c 'import socket' 2>/dev/null; then
-	echo "1..0 # SKIP python3 not found"
-	exit 0
+	skip_all "python3 not found"
 fi
 if ! command -v timeout >/dev/null 2>&1; then
-	echo "1..0 # SKIP timeout(1) not found"
-	exit 0
+	skip_all "timeout(1) not found"
 fi
 
-mkdir -p "${top_builddir:-.}/tests/pairs"
-tmp=$(mktemp -d "${top_builddir:-.}/tests/pairs/$name.XXXXXX") || exit 1
+tmp=$T
 # Python's temporary files (http.server's directory) go there too.
 TMPDIR=$tmp
 export TMPDIR
@@ -79,20 +63,20 @@ have_curl() { command -v curl >/dev/null 2>&1; }
 # with --tap: its exit status 0, a plan, no "not ok".
 check_tap() {
 	if [ "$2" -eq 0 ] && grep -q '^1\.\.[1-9]' "$1" && ! grep -q '^not ok' "$1"; then
-		tap_ok "$3 ($(grep -c '^ok' "$1") expect lines passed)"
+		pass "$3 ($(grep -c '^ok' "$1") expect lines passed)"
 	else
-		tap_not_ok "$3 (exit status $2)"
-		tap_show "$1"
+		fail "$3 (exit status $2)"
+		show_lines "$1"
 	fi
 }
 
 # check_run FILE STATUS DESCRIPTION: one test point for any other program.
 check_run() {
 	if [ "$2" -eq 0 ]; then
-		tap_ok "$3"
+		pass "$3"
 	else
-		tap_not_ok "$3 (exit status $2)"
-		tap_show "$1"
+		fail "$3 (exit status $2)"
+		show_lines "$1"
 	fi
 }
 
@@ -113,7 +97,7 @@ start_half() {
 		env PORT="$port" "$@" timeout 30 "$SOCKSHELL" --tap --timeout 10 \
 			"$ex/$_file" >"$half_out" 2>&1 &
 		half_pid=$!
-		pids="$pids $half_pid"
+		tap_track "$half_pid"
 		if py waitport "$_proto" "$_fam" "$port" 10 "$half_pid" >>"$half_out.wait" 2>&1; then
 			return 0
 		fi
@@ -150,16 +134,16 @@ start_py() {
 	: >"$py_out"
 	timeout 30 "$PYTHON3" "$peers" "$@" >"$py_out" 2>&1 &
 	py_pid=$!
-	pids="$pids $py_pid"
-	_i=0
-	while [ $_i -lt 100 ]; do
-		port=$(sed -n 's/^PORT //p' "$py_out" | head -n 1)
-		[ -n "$port" ] && return 0
-		kill -0 "$py_pid" 2>/dev/null || break
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	return 1
+	tap_track "$py_pid"
+	port=
+	wait_for 10 py_said_port
+	[ -n "$port" ]
+}
+
+# py_said_port: the server said its port (now in $port), or it is gone.
+py_said_port() {
+	port=$(sed -n 's/^PORT //p' "$py_out" | head -n 1)
+	[ -n "$port" ] || ! kill -0 "$py_pid" 2>/dev/null
 }
 
 # finish_py DESCRIPTION: wait for the Python server and check its verdict.
@@ -173,15 +157,15 @@ finish_py() {
 check_output() {
 	printf "$3" >"$1.want"
 	if [ "$2" -eq 0 ] && cmp -s "$1" "$1.want"; then
-		tap_ok "$4"
+		pass "$4"
 	else
-		tap_not_ok "$4 (exit status $2)"
-		tap_show "$1"
+		fail "$4 (exit status $2)"
+		show_lines "$1"
 	fi
 }
 
 # not_ready DESCRIPTION FILE: a server that never got ready.
 not_ready() {
-	tap_not_ok "$1 gets ready"
-	tap_show "$2"
+	fail "$1 gets ready"
+	show_lines "$2"
 }

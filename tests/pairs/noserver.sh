@@ -22,16 +22,16 @@ alone() {
 stops_with() {
 	if [ "$st" -eq 1 ] && tail -n 1 "$out" | grep -F -q -e "$2" &&
 	   ! grep -q 'expect failed' "$err"; then
-		tap_ok "$1"
+		pass "$1"
 	else
-		tap_not_ok "$1 (exit status $st)"
-		tap_show "$out"
-		tap_show "$err"
+		fail "$1 (exit status $st)"
+		show_lines "$out"
+		show_lines "$err"
 	fi
 }
 
 for c in echo-client tcp-upper-client halfclose-client http-client web-client; do
-	port=$(py freeport tcp 4) || { tap_not_ok "a free port for $c"; continue; }
+	port=$(py freeport tcp 4) || { fail "a free port for $c"; continue; }
 	alone $c.sock
 	stops_with "$c.sock alone stops at the refused dial and says to start the server" \
 		"(no socket listens on 127.0.0.1:$port: start the server first)"
@@ -43,7 +43,7 @@ if have_ipv6; then
 	stops_with "echo-client.sock alone, over IPv6, says it too" \
 		"(no socket listens on [::1]:$port: start the server first)"
 else
-	tap_skip "no IPv6 (::1 cannot be bound)"
+	skip "no IPv6 (::1 cannot be bound)"
 fi
 
 # UDP: sendto cannot tell that nobody is there; recvfrom times out.
@@ -52,11 +52,11 @@ alone udp-upper-client.sock
 if [ "$st" -eq 1 ] && grep -q 'start$' "$out" && grep -q '^udp-upper-server.sock first.)$' "$out" &&
    grep -q 'timed out' "$out" "$err" && ! grep -q 'expect failed' "$err" &&
    ! grep -q '^close' "$out"; then
-	tap_ok "udp-upper-client.sock alone stops when no answer comes, having said why"
+	pass "udp-upper-client.sock alone stops when no answer comes, having said why"
 else
-	tap_not_ok "udp-upper-client.sock alone stops when no answer comes (exit status $st)"
-	tap_show "$out"
-	tap_show "$err"
+	fail "udp-upper-client.sock alone stops when no answer comes (exit status $st)"
+	show_lines "$out"
+	show_lines "$err"
 fi
 
 # A server half on a port another server holds: bind fails, and the half
@@ -65,11 +65,11 @@ if start_half echo-server.sock tcp 4; then
 	alone echo-server.sock
 	if [ "$st" -eq 1 ] && grep -q '^bind(3, 127.0.0.1:[0-9]*) = -1 EADDRINUSE' "$out" &&
 	   ! grep -q -e '^listen' -e 'Listening on' -e '^note:' "$out"; then
-		tap_ok "echo-server.sock on a taken port stops at its bind"
+		pass "echo-server.sock on a taken port stops at its bind"
 	else
-		tap_not_ok "echo-server.sock on a taken port stops at its bind (exit status $st)"
-		tap_show "$out"
-		tap_show "$err"
+		fail "echo-server.sock on a taken port stops at its bind (exit status $st)"
+		show_lines "$out"
+		show_lines "$err"
 	fi
 	run_half echo-client.sock "the first server still serves its client"
 	finish_half "echo-server.sock that held the port"
@@ -77,4 +77,4 @@ else
 	not_ready echo-server.sock "$half_out"
 fi
 
-tap_done
+finish

@@ -20,8 +20,8 @@ else
 fi
 
 if ! have_nc; then
-	tap_skip "nc with -N (OpenBSD netcat) not found"
-	tap_skip "nc with -N (OpenBSD netcat) not found"
+	skip "nc with -N (OpenBSD netcat) not found"
+	skip "nc with -N (OpenBSD netcat) not found"
 elif start_half tcp-upper-server.sock tcp 4; then
 	printf 'please answer in capitals\n' |
 		timeout 10 nc -N 127.0.0.1 "$port" >"$tmp/nc.out" 2>&1
@@ -39,4 +39,4 @@ else
 	not_ready "the Python server" "$py_out"
 fi
 
-tap_done
+finish

@@ -21,8 +21,8 @@ else
 fi
 
 if ! have_nc; then
-	tap_skip "nc (OpenBSD netcat) not found"
-	tap_skip "nc (OpenBSD netcat) not found"
+	skip "nc (OpenBSD netcat) not found"
+	skip "nc (OpenBSD netcat) not found"
 elif start_half udp-upper-server.sock udp 4; then
 	printf 'please answer in capitals\n' |
 		timeout 10 nc -u -w1 127.0.0.1 "$port" >"$tmp/nc.out" 2>&1
@@ -34,8 +34,8 @@ else
 fi
 
 if ! have_ipv6; then
-	tap_skip "no IPv6 (::1 cannot be bound)"
-	tap_skip "no IPv6 (::1 cannot be bound)"
+	skip "no IPv6 (::1 cannot be bound)"
+	skip "no IPv6 (::1 cannot be bound)"
 elif start_half udp-upper-server.sock udp 6 HOST=::1; then
 	run_half udp-upper-client.sock "udp-upper-client.sock with udp-upper-server.sock over IPv6" HOST=::1
 	finish_half "udp-upper-server.sock over IPv6 (HOST=::1 alone: socket for HOST)"
@@ -50,4 +50,4 @@ else
 	not_ready "the Python server" "$py_out"
 fi
 
-tap_done
+finish

@@ -5,8 +5,7 @@ name=udp6
 . "$top_srcdir/tests/pairs/lib.sh"
 
 if ! have_ipv6; then
-	echo "1..0 # SKIP no IPv6 (::1 cannot be bound)"
-	exit 0
+	skip_all "no IPv6 (::1 cannot be bound)"
 fi
 
 if start_half udp6-server.sock udp 6; then
@@ -25,7 +24,7 @@ else
 fi
 
 if ! have_nc; then
-	tap_skip "nc (OpenBSD netcat) not found"
+	skip "nc (OpenBSD netcat) not found"
 elif start_half udp6-server.sock udp 6; then
 	# One nc per datagram: nc may join its input into fewer datagrams.
 	printf 'hello over IPv6' | timeout 5 nc -6 -u -w1 ::1 "$port" >/dev/null 2>&1
@@ -43,4 +42,4 @@ else
 	not_ready "the Python server" "$py_out"
 fi
 
-tap_done
+finish

@@ -12,8 +12,8 @@ else
 fi
 
 if ! have_curl; then
-	tap_skip "curl not found"
-	tap_skip "curl not found"
+	skip "curl not found"
+	skip "curl not found"
 elif start_half web-server.sock tcp 4; then
 	{
 		timeout 10 curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/index.html" &&
@@ -41,4 +41,4 @@ else
 	not_ready "Python's http.server" "$py_out"
 fi
 
-tap_done
+finish
