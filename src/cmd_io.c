@@ -290,6 +290,7 @@ struct drain {
 	int dgram;              /* datagrams: no EOF, stop when none is queued */
 	struct timespec deadline;  /* the time-out's end, when timeout is set */
 	int timeout;
+	int user_ms;            /* SO_RCVTIMEO set by the user, in ms; 0: none */
 	long calls, datagrams;
 	unsigned long long total;
 	struct strbuf kept;     /* the first DRAIN_KEPT bytes, for ${data} */
@@ -316,10 +317,11 @@ static int ms_left(const struct timespec *deadline)
  * but bounded by the drain's deadline: the first try does not wait
  * (MSG_DONTWAIT), and only when nothing is there is the output flushed
  * and the wait made, by poll until the deadline (our time-out armed on
- * the socket would bound each recv, not the drain), then recv.  A socket
- * whose time-out the user set waits in recv itself.  A wait that ends
- * with nothing fails as the blocking recv would: EAGAIN (or EINTR).
- * Returns what recv returned, with errno set.
+ * the socket would bound each recv, not the drain), then recv.  On a
+ * socket whose SO_RCVTIMEO the user set, the wait ends at that time-out
+ * too, when it is shorter.  A wait that ends with nothing fails as the
+ * blocking recv would: EAGAIN (or EINTR); d->late says the deadline was
+ * reached.  Returns what recv returned, with errno set.
  */
 static ssize_t drain_recv(struct shell *sh, struct drain *d, int flags, ssize_t *real)
 {
@@ -331,11 +333,12 @@ static ssize_t drain_recv(struct shell *sh, struct drain *d, int flags, ssize_t 
 	if (rc >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
 		return rc;
 	calls_before_block(sh);
-	if (d->timeout && !d->h->user_timeo) {
-		int ms = ms_left(&d->deadline);
-		int ready = ms > 0 ? poll(&p, 1, ms) : 0;
+	if (d->timeout) {
+		int ms = ms_left(&d->deadline), by_user = d->user_ms > 0 && d->user_ms < ms;
+		int ready = ms > 0 ? poll(&p, 1, by_user ? d->user_ms : ms) : 0;
 		if (ready <= 0) {
 			int e = ready < 0 ? errno : EAGAIN;
+			d->late = ready == 0 && !by_user;
 			rc = receive(sh, d->fd, d->h, d->n, flags | MSG_DONTWAIT, NULL, NULL, real);
 			if (rc < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 				errno = e;
@@ -343,6 +346,19 @@ static ssize_t drain_recv(struct shell *sh, struct drain *d, int flags, ssize_t 
 		}
 	}
 	return receive(sh, d->fd, d->h, d->n, flags, NULL, NULL, real);
+}
+
+/* The receive time-out the user set on h in milliseconds, rounded up;
+ * 0 when none is set (or it is off, or ours). */
+static int user_timeout_ms(int fd, const struct handle *h)
+{
+	struct timeval tv;
+	socklen_t len = sizeof tv;
+
+	if (!h->user_timeo || getsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, &len) < 0)
+		return 0;
+	double ms = (double)tv.tv_sec * 1e3 + (double)tv.tv_usec / 1e3;
+	return ms <= 0 ? 0 : ms > INT_MAX - 1 ? INT_MAX : (int)ms + (ms > (int)ms);
 }
 
 /*
@@ -450,6 +466,7 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 		return CMD_ERROR;
 	}
 	d.dgram = is_datagram(d.h);
+	d.user_ms = user_timeout_ms(d.fd, d.h);
 	sb_init(&d.kept);
 	if (sh->timeout > 0) {
 		d.timeout = 1;

@@ -39,6 +39,14 @@ run -t 0.3 -c 'socket inet dgram; bind 127.0.0.1 0; drain; expect timeout'
 status_is 0 "UDP, nothing sent: drain times out (expect timeout holds)"
 has "$T/out" '[timed out after 0.3 s]' "UDP, nothing sent: the line says so"
 
+# The lesson's own rcvtimeo off does not defeat the script's time-out;
+# a shorter rcvtimeo of its own still ends the recv first (EAGAIN).
+run -t 0.3 -c 'socket inet dgram; bind 127.0.0.1 0; setsockopt rcvtimeo off; drain; expect timeout'
+status_is 0 "rcvtimeo off: the script's time-out still stops drain"
+run -t 5 -c 'socket inet dgram; bind 127.0.0.1 0; setsockopt rcvtimeo 0.2; drain; expect -1 EAGAIN'
+status_is 0 "rcvtimeo 0.2: the lesson's time-out ends the recv (EAGAIN)"
+hasnt "$T/out" 'timed out' "rcvtimeo 0.2: no note of the script's time-out"
+
 # Unix datagrams: the same, the deadlock guard aside (all was queued).
 run -t 5 -c 'socketpair dgram; 3 send ""; 3 send "a"; 4 drain; expect 1; expect "a"'
 status_is 0 "unix dgram: drain takes an empty datagram and the next"
