@@ -24,7 +24,7 @@ help '$(touch pwned15)'
 EOF
 try "$T/evil.sock"
 verdict 'a lesson full of shell syntax runs' 1
-check '... and none of it ran a program' sh -c '! ls pwned* 2>/dev/null | grep -q .'
+ok '... and none of it ran a program' sh -c '! ls pwned* 2>/dev/null | grep -q .'
 out_has '$(touch pwned1) `touch pwned2`' '... it is shown as text'
 
 # The same, traced: sockshell makes no execve of its own.
@@ -33,7 +33,7 @@ if test -n "${SOCKSHELL_VALGRIND:-}"; then
 elif command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
 	ASAN_OPTIONS=detect_leaks=0 $bound strace -f -e trace=execve,execveat -o "$T/trace" \
 		"$SOCKSHELL" "$T/evil.sock" </dev/null >/dev/null 2>&1
-	check 'strace: one execve, sockshell itself' \
+	ok 'strace: one execve, sockshell itself' \
 		sh -c "test \"\$(grep -c 'execve' '$T/trace')\" -eq 1"
 else
 	skip 'strace: one execve, sockshell itself' 'no usable strace'
@@ -50,11 +50,11 @@ verdict 'send -f reads the file it names' 0
 (umask 022 && $bound "$SOCKSHELL" -c 'socketpair; save s1.sock' </dev/null >"$T/out" 2>"$T/err")
 status=$?
 verdict 'save with umask 022' 0
-check '... gives mode 644' sh -c 'ls -l s1.sock | grep -q "^-rw-r--r--"'
+ok '... gives mode 644' sh -c 'ls -l s1.sock | grep -q "^-rw-r--r--"'
 (umask 077 && $bound "$SOCKSHELL" -c 'socketpair; save s2.sock' </dev/null >"$T/out" 2>"$T/err")
 status=$?
 verdict 'save with umask 077' 0
-check '... gives mode 600 (the umask is respected)' sh -c 'ls -l s2.sock | grep -q "^-rw-------"'
+ok '... gives mode 600 (the umask is respected)' sh -c 'ls -l s2.sock | grep -q "^-rw-------"'
 
 # The history file: 0600, created so, and made so when it existed.
 if "$SOCKSHELL" --version | grep -q 'without readline'; then
@@ -96,13 +96,13 @@ EOF
 	SOCKSHELL_HISTORY=$T/hist1
 	export SOCKSHELL_HISTORY
 	$bound "$PYTHON3" onterm.py "$SOCKSHELL" >/dev/null 2>&1
-	check 'the history file is created 0600' sh -c 'ls -l hist1 | grep -q "^-rw-------" && grep -q "echo typed" hist1'
+	ok 'the history file is created 0600' sh -c 'ls -l hist1 | grep -q "^-rw-------" && grep -q "echo typed" hist1'
 	echo 'old line' >hist2
 	chmod 644 hist2
 	SOCKSHELL_HISTORY=$T/hist2
 	$bound "$PYTHON3" onterm.py "$SOCKSHELL" >/dev/null 2>&1
-	check 'an existing history file is made 0600' sh -c 'ls -l hist2 | grep -q "^-rw-------" && grep -q "echo typed" hist2'
+	ok 'an existing history file is made 0600' sh -c 'ls -l hist2 | grep -q "^-rw-------" && grep -q "echo typed" hist2'
 	unset SOCKSHELL_HISTORY
 fi
 
-done_testing
+finish

@@ -9,28 +9,13 @@
 
 : "${SOCKSHELL:?SOCKSHELL must name the sockshell binary}"
 
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-not_ok() {
-	n=$((n + 1))
-	failed=1
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do
-		printf '#   %s\n' "$line"
-	done
-}
+. "${top_srcdir:-.}/tests/lib/tap.sh"
 # Standard error goes to a scratch file in the build tree.
-errfile=$(mktemp "${top_builddir:-.}/deadlock-err.XXXXXX") || exit 99
-trap 'rm -f "$errfile"' EXIT
+errfile=$T/err
 
 # run COMMANDS: sets out (stdout), err (stderr) and status.
 run() {
-	out=$("$SOCKSHELL" --timeout 10 -c "$1" 2>"$errfile")
+	out=$(bounded "$SOCKSHELL" --timeout 10 -c "$1" 2>"$errfile")
 	status=$?
 	err=$(cat "$errfile")
 }
@@ -38,21 +23,21 @@ run() {
 expect_refused() {
 	run "$2"
 	if [ "$status" -ne 1 ]; then
-		not_ok "$1: exit status 1" "status was $status"
+		fail "$1: exit status 1" "status was $status"
 	else
-		ok "$1: exit status 1"
+		pass "$1: exit status 1"
 	fi
 	case $err in
 	*"would wait forever"*"handle $4 of this shell"*)
-		ok "$1: the message names peer handle $4" ;;
+		pass "$1: the message names peer handle $4" ;;
 	*)
-		not_ok "$1: the message names peer handle $4" "stderr: $err" ;;
+		fail "$1: the message names peer handle $4" "stderr: $err" ;;
 	esac
 	case $out in
 	*"$3("*)
-		not_ok "$1: no $3 call was made" "stdout: $out" ;;
+		fail "$1: no $3 call was made" "stdout: $out" ;;
 	*)
-		ok "$1: no $3 call was made" ;;
+		pass "$1: no $3 call was made" ;;
 	esac
 }
 
@@ -72,57 +57,57 @@ expect_refused "drain" 'socketpair; 3 drain' recv 4
 run 'socketpair; 3 send "abcd"; 4 recv 8 waitall'
 case $err in
 *"waitall asks for 8 bytes, only 4 are queued"*"handle 3 of this shell"*)
-	ok "waitall: the message says how much is queued and names handle 3" ;;
+	pass "waitall: the message says how much is queued and names handle 3" ;;
 *)
-	not_ok "waitall: the message says how much is queued and names handle 3" "stderr: $err" ;;
+	fail "waitall: the message says how much is queued and names handle 3" "stderr: $err" ;;
 esac
-[ "$status" -eq 1 ] && ok "waitall: exit status 1" || not_ok "waitall: exit status 1" "status was $status"
+[ "$status" -eq 1 ] && pass "waitall: exit status 1" || fail "waitall: exit status 1" "status was $status"
 
 # The refusal is immediate: it does not wait for the 10 s time-out.
 start=$(date +%s)
 run 'socketpair; 4 recv 10'
 end=$(date +%s)
 if [ $((end - start)) -lt 5 ]; then
-	ok "the refusal comes at once, not after the time-out"
+	pass "the refusal comes at once, not after the time-out"
 else
-	not_ok "the refusal comes at once, not after the time-out" "took $((end - start)) s"
+	fail "the refusal comes at once, not after the time-out" "took $((end - start)) s"
 fi
 
 # dontwait, or a non-blocking socket, still makes the call: EAGAIN.
 run 'socketpair; 4 recv 10 dontwait'
 case $out in
 *"recv(4, 10, MSG_DONTWAIT) = -1 EAGAIN"*)
-	ok "dontwait makes the call: EAGAIN" ;;
+	pass "dontwait makes the call: EAGAIN" ;;
 *)
-	not_ok "dontwait makes the call: EAGAIN" "stdout: $out" "stderr: $err" ;;
+	fail "dontwait makes the call: EAGAIN" "stdout: $out" "stderr: $err" ;;
 esac
-[ "$status" -eq 0 ] && ok "dontwait: exit status 0" || not_ok "dontwait: exit status 0" "status was $status"
+[ "$status" -eq 0 ] && pass "dontwait: exit status 0" || fail "dontwait: exit status 0" "status was $status"
 run 'socketpair; 4 nonblock on; 4 recv 10'
 case $out in
 *"recv(4, 10, 0) = -1 EAGAIN"*)
-	ok "a non-blocking socket makes the call: EAGAIN" ;;
+	pass "a non-blocking socket makes the call: EAGAIN" ;;
 *)
-	not_ok "a non-blocking socket makes the call: EAGAIN" "stdout: $out" "stderr: $err" ;;
+	fail "a non-blocking socket makes the call: EAGAIN" "stdout: $out" "stderr: $err" ;;
 esac
 
 # Data queued: the recv is made and returns it.
 run 'socketpair; 3 send "ping"; 4 recv 10; expect "ping"'
-[ "$status" -eq 0 ] && ok "with data queued the recv is made" ||
-	not_ok "with data queued the recv is made" "status was $status" "stdout: $out" "stderr: $err"
+[ "$status" -eq 0 ] && pass "with data queued the recv is made" ||
+	fail "with data queued the recv is made" "status was $status" "stdout: $out" "stderr: $err"
 
 # After the peer closes, recv is made and returns EOF.
 run 'socketpair; 3 close; 4 recv 10; expect eof'
-[ "$status" -eq 0 ] && ok "after the peer closed the recv is made: EOF" ||
-	not_ok "after the peer closed the recv is made: EOF" "status was $status" "stdout: $out" "stderr: $err"
+[ "$status" -eq 0 ] && pass "after the peer closed the recv is made: EOF" ||
+	fail "after the peer closed the recv is made: EOF" "status was $status" "stdout: $out" "stderr: $err"
 
 # A drain that has read something and would then wait forever still
 # prints its summary, with what it got, before the refusal.
 run 'socketpair; 4 send "hello"; 3 drain'
 case $out in
 *'drain(3, 4096) = 5 bytes in 1 recv call, then stopped: the next would wait forever'*)
-	[ "$status" -eq 1 ] && ok "a drain stopped by the guard keeps its summary (status 1)" ||
-		not_ok "a drain stopped by the guard keeps its summary (status 1)" "status was $status" ;;
-*)	not_ok "a drain stopped by the guard keeps its summary (status 1)" "stdout: $out" "stderr: $err" ;;
+	[ "$status" -eq 1 ] && pass "a drain stopped by the guard keeps its summary (status 1)" ||
+		fail "a drain stopped by the guard keeps its summary (status 1)" "status was $status" ;;
+*)	fail "a drain stopped by the guard keeps its summary (status 1)" "stdout: $out" "stderr: $err" ;;
 esac
 
 # A client whose connection waits in the accept queue of a listener of
@@ -134,25 +119,24 @@ expect_queued() {
 	run "$2"
 	case $status:$err in
 	1:*"$3 on 4 would wait forever: its connection is still in the accept queue of listener 3 of this shell"*)
-		ok "$1: refused, naming listener 3" ;;
-	*)	not_ok "$1: refused, naming listener 3" "status $status" "stderr: $err" ;;
+		pass "$1: refused, naming listener 3" ;;
+	*)	fail "$1: refused, naming listener 3" "status $status" "stderr: $err" ;;
 	esac
 	case $out in
-	*"recv(4"*) not_ok "$1: no recv call was made" "stdout: $out" ;;
-	*)	ok "$1: no recv call was made" ;;
+	*"recv(4"*) fail "$1: no recv call was made" "stdout: $out" ;;
+	*)	pass "$1: no recv call was made" ;;
 	esac
 }
 expect_queued "TCP, no accept: recv" "$tcp; 4 recv 16" recv
 expect_queued "TCP, no accept: drain" "$tcp; 4 drain" drain
 run "$tcp; 3 close; 4 recv 16; expect ECONNRESET"
-[ "$status" -eq 0 ] && ok "TCP, listener closed: the recv is made (ECONNRESET)" ||
-	not_ok "TCP, listener closed: the recv is made (ECONNRESET)" "status $status" "stdout: $out" "stderr: $err"
+[ "$status" -eq 0 ] && pass "TCP, listener closed: the recv is made (ECONNRESET)" ||
+	fail "TCP, listener closed: the recv is made (ECONNRESET)" "status $status" "stdout: $out" "stderr: $err"
 
 # Unix-domain connections made by accept, both ends in this shell: each
 # end's peer is the other.  Handles: 3 listens, 4 and 5 connect, 6 and 7
 # are accepted (in connect order).
-sockdir=$(mktemp -d "${top_builddir:-.}/deadlock-dir.XXXXXX") || exit 99
-trap 'rm -f "$errfile"; rm -rf "$sockdir"' EXIT
+sockdir=$T
 path=$sockdir/s
 unix="socket unix stream; bind $path; listen; socket unix stream; connect $path"
 expect_queued "unix, no accept: recv" "$unix; 4 recv 16" recv
@@ -174,8 +158,8 @@ rm -f "$path"
 run "$unix; socket unix stream; connect $path; 4 close; 3 accept; 3 accept; 4 recv 16; expect eof; 5 recv 16"
 case $status:$err in
 1:*"recv on 5 would wait forever: its peer is handle 6 of this shell"*)
-	ok "unix, a client closed before accept: the next is linked right" ;;
-*)	not_ok "unix, a client closed before accept: the next is linked right" "status $status" "stdout: $out" "stderr: $err" ;;
+	pass "unix, a client closed before accept: the next is linked right" ;;
+*)	fail "unix, a client closed before accept: the next is linked right" "status $status" "stdout: $out" "stderr: $err" ;;
 esac
 rm -f "$path"
 
@@ -198,14 +182,12 @@ s.recv(1)
 	wait "$pypid"
 	case $status:$err in
 	1:*"recv on 4 would wait forever: its peer is handle 6 of this shell"*)
-		ok "unix, an outside client first: ours is linked, the outside one not" ;;
-	*)	not_ok "unix, an outside client first: ours is linked, the outside one not" "status $status" "stdout: $out" "stderr: $err" ;;
+		pass "unix, an outside client first: ours is linked, the outside one not" ;;
+	*)	fail "unix, an outside client first: ours is linked, the outside one not" "status $status" "stdout: $out" "stderr: $err" ;;
 	esac
 	rm -f "$path"
 else
-	n=$((n + 1))
-	echo "ok $n - unix, an outside client first # SKIP python3 is not available"
+	skip "unix, an outside client first" "python3 is not available"
 fi
 
-echo "1..$n"
-exit 0
+finish

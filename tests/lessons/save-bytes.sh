@@ -76,4 +76,4 @@ has "$file" '# data cut: 4000 bytes received, first 0 kept' "then the cut says t
 ok "the saved file stays near 1 MiB of data ($(wc -c <"$file") bytes)" test "$(wc -c <"$file")" -lt 5000000
 replays "$file" "the long session replays green"
 
-done_testing
+finish

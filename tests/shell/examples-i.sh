@@ -17,9 +17,9 @@ for l in echo udp-upper tcp-upper http web partial halfclose errors udp6 dualsta
 	fi
 	rows=$(awk '/^  FD  FAMILY/ { n = 0; next } /^[* ] [0-9]+ / { n++ } END { print n + 0 }' "$T/out")
 	if test "$status" -eq 0 && test "$rows" -gt 0 && grep -q '^The lesson leaves ' "$T/out"; then
-		tap_point 0 "examples/$l.sock leaves $rows socket(s) open for -i, and says so"
+		pass "examples/$l.sock leaves $rows socket(s) open for -i, and says so"
 	else
-		tap_point 1 "examples/$l.sock leaves sockets open for -i, and says so (status $status)"
+		fail "examples/$l.sock leaves sockets open for -i, and says so (status $status)"
 		diag_file "$T/out" stdout
 		diag_file "$T/err" stderr
 	fi
@@ -31,4 +31,4 @@ tail -n 3 "$T/out" >"$T/last"
 has "$T/last" 'LISTEN' "after echo.sock, status shows the listener"
 has "$T/last" 'CLOSE_WAIT' "  and the server's end in CLOSE_WAIT"
 
-done_testing
+finish

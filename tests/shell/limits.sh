@@ -68,4 +68,4 @@ status=$?
 status_is 2 "--check - of more than 64 MiB: status 2"
 has "$T/err" "cannot read standard input: larger than 64 MiB" "says why"
 
-done_testing
+finish

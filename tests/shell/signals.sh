@@ -56,4 +56,4 @@ status=$?
 status_is 143 "SIGTERM while a script on stdin waits for a line: status 143"
 kill "$feeder" 2>/dev/null
 
-done_testing
+finish

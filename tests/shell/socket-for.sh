@@ -94,4 +94,4 @@ has "$T/last" ': start the server first)' "dial says it too, as its last line"
 run -c 'socket inet stream; bind 127.0.0.1 0; listen; socket inet stream; connect @3; expect 0; dial @3; expect 0'
 hasnt "$T/out" 'start the server' "no such line when the connection is made"
 
-done_testing
+finish

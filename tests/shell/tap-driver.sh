@@ -8,7 +8,7 @@
 driver=${top_srcdir:-.}/build-aux/tap-driver.sh
 if ! test -f "$driver"; then
 	skip "automake's driver counts lessons" "no $driver (run autogen.sh)"
-	done_testing
+	finish
 fi
 
 # drive NAME CMD...: run CMD under the driver; its results in $T/NAME.trs,
@@ -83,4 +83,4 @@ ok "a lesson whose plan is missing is an ERROR, though its status is 0 ($(result
 	grep -q '^:test-result: ERROR' "$T/noplan.trs"
 has "$T/noplan.out" "missing test plan" "... the driver says the plan is missing"
 
-done_testing
+finish

@@ -25,4 +25,4 @@ done
 run -t soon -c 'echo x'
 has "$T/err" "Try 'sockshell --help' for more information." "a bad time-out: where to look"
 
-done_testing
+finish

@@ -65,57 +65,57 @@ not_in_list() {
 }
 
 term_start
-check "the first prompt" term_prompt
+ok "the first prompt" term_prompt
 
-check "Tab on 'soc' completes the common part, socket" complete "soc" Tab "socket~"
-check "then Tab Tab on 'socket' lists socket and socketpair" listed 3 "soc" socket socketpair
-check "Tab Tab on 's' lists the commands that start with s" \
+ok "Tab on 'soc' completes the common part, socket" complete "soc" Tab "socket~"
+ok "then Tab Tab on 'socket' lists socket and socketpair" listed 3 "soc" socket socketpair
+ok "Tab Tab on 's' lists the commands that start with s" \
 	listed 2 "s" send sendto setsockopt shutdown sleep socket socketpair source status
-check "'socket ' offers the families" listed 2 "socket " inet inet6 unix
-check "'socket inet ' offers the types" listed 2 "socket inet " stream dgram seqpacket raw
-check "'setsockopt reu' completes to reuse" complete "setsockopt reu" Tab "setsockopt reuse~"
-check "then Tab Tab lists reuseaddr and reuseport" \
+ok "'socket ' offers the families" listed 2 "socket " inet inet6 unix
+ok "'socket inet ' offers the types" listed 2 "socket inet " stream dgram seqpacket raw
+ok "'setsockopt reu' completes to reuse" complete "setsockopt reu" Tab "setsockopt reuse~"
+ok "then Tab Tab lists reuseaddr and reuseport" \
 	listed 3 "setsockopt reu" reuseaddr reuseport
-check "'send \"x\" pe' completes the flag peek" complete 'send "x" pe' Tab 'send "x" peek ~'
-check "'send \"a b; c\" pe': quotes hide blanks and ';'" \
+ok "'send \"x\" pe' completes the flag peek" complete 'send "x" pe' Tab 'send "x" peek ~'
+ok "'send \"a b; c\" pe': quotes hide blanks and ';'" \
 	complete 'send "a b; c" pe' Tab 'send "a b; c" peek ~'
-check "'shutdown ' offers rd wr rdwr" listed 2 "shutdown " rd wr rdwr
-check "'help socketp' completes a command name" complete "help socketp" Tab "help socketpair ~"
-check "'set display b' completes both" complete "set display b" Tab "set display both ~"
+ok "'shutdown ' offers rd wr rdwr" listed 2 "shutdown " rd wr rdwr
+ok "'help socketp' completes a command name" complete "help socketp" Tab "help socketpair ~"
+ok "'set display b' completes both" complete "set display b" Tab "set display both ~"
 
 term_clear
 term_run "socket inet stream"
 term_run "socket inet dgram"
 term_run "socket inet stream"
-check "three sockets made" term_wait '= 5$'
+ok "three sockets made" term_wait '= 5$'
 term_run "4 close"
-check "handle 4 closed" term_wait '^close\(4\) = 0'
-check "'use ' lists the open handles" listed 2 "use " 3 5
-check "the closed handle 4 is not offered" not_in_list 4
-check "'poll 3 ' offers handles" listed 2 "poll 3 " 3 5
-check "'connect @' offers @N for open handles and @from" listed 2 "connect @" @3 @5 @from
-check "the closed handle's @4 is not offered" not_in_list @4
-check "a leading handle number: '3 recv 16 wa' completes waitall" \
+ok "handle 4 closed" term_wait '^close\(4\) = 0'
+ok "'use ' lists the open handles" listed 2 "use " 3 5
+ok "the closed handle 4 is not offered" not_in_list 4
+ok "'poll 3 ' offers handles" listed 2 "poll 3 " 3 5
+ok "'connect @' offers @N for open handles and @from" listed 2 "connect @" @3 @5 @from
+ok "the closed handle's @4 is not offered" not_in_list @4
+ok "a leading handle number: '3 recv 16 wa' completes waitall" \
 	complete "3 recv 16 wa" Tab "3 recv 16 waitall ~"
-check "after ';' a new command: 'use 3; sock' completes socket" \
+ok "after ';' a new command: 'use 3; sock' completes socket" \
 	complete "use 3; sock" Tab "use 3; socket~"
-check "'sendto -n 10 local' skips the -n operand: a host" \
+ok "'sendto -n 10 local' skips the -n operand: a host" \
 	complete "sendto -n 10 local" Tab "sendto -n 10 localhost ~"
 
-check "'source less' completes the file name" \
+ok "'source less' completes the file name" \
 	complete "source less" Tab "source lesson-abc.sock ~"
-check "'save less' completes the file name" complete "save less" Tab "save lesson-abc.sock ~"
-check "'send -f less' completes the file name" complete "send -f less" Tab "send -f lesson-abc.sock ~"
-check "'source my' quotes a name with a blank" complete "source my" Tab "source 'my lesson.sock' ~"
+ok "'save less' completes the file name" complete "save less" Tab "save lesson-abc.sock ~"
+ok "'send -f less' completes the file name" complete "send -f less" Tab "send -f lesson-abc.sock ~"
+ok "'source my' quotes a name with a blank" complete "source my" Tab "source 'my lesson.sock' ~"
 term_mark
 term_keys BSpace Enter
-check "the quoted name runs" term_wait_new '^spaced-lesson-ran$'
-check "'recv 1' does not complete file names" complete "recv 1" Tab "recv 1~"
-check "nothing in a comment: 'echo # so' stays" complete "echo # so" Tab "echo # so~"
+ok "the quoted name runs" term_wait_new '^spaced-lesson-ran$'
+ok "'recv 1' does not complete file names" complete "recv 1" Tab "recv 1~"
+ok "nothing in a comment: 'echo # so' stays" complete "echo # so" Tab "echo # so~"
 
 term_clear
 term_keys C-d
-check "Ctrl-D leaves" term_exit
-check "with status 0" test "${term_status:-none}" = 0
+ok "Ctrl-D leaves" term_exit
+ok "with status 0" test "${term_status:-none}" = 0
 
 finish

@@ -47,26 +47,26 @@ term_type "echo abandoned"
 term_wait_fixed "echo abandoned"
 term_keys C-c
 term_prompt
-check "the first run ends" leave
-check "the history file is written" test -s "$hist"
-check "with mode 0600" mode_is -rw------- "$hist"
-check "it holds the first line" has_line "$hist" "echo first-line"
-check "and the second, once (a repeat is not stored)" count_is "$hist" "echo second-line" 1
-check "no empty or blank lines" no_blank_lines "$hist"
-check "no line abandoned with Ctrl-C" lacks_line "$hist" "echo abandoned"
+ok "the first run ends" leave
+ok "the history file is written" test -s "$hist"
+ok "with mode 0600" mode_is -rw------- "$hist"
+ok "it holds the first line" has_line "$hist" "echo first-line"
+ok "and the second, once (a repeat is not stored)" count_is "$hist" "echo second-line" 1
+ok "no empty or blank lines" no_blank_lines "$hist"
+ok "no line abandoned with Ctrl-C" lacks_line "$hist" "echo abandoned"
 
 ## The next run recalls them.
 term_start
 term_prompt
 term_keys Up
-check "Up recalls the last line of the run before" term_wait_last '^sockshell> echo second-line$'
+ok "Up recalls the last line of the run before" term_wait_last '^sockshell> echo second-line$'
 term_keys Up
-check "Up again, the one before" term_wait_last '^sockshell> echo first-line$'
+ok "Up again, the one before" term_wait_last '^sockshell> echo first-line$'
 term_mark
 term_keys Enter
-check "and it runs" term_wait_new '^first-line$'
-check "the second run ends" leave
-check "the recalled line is stored again" count_is "$hist" "echo first-line" 2
+ok "and it runs" term_wait_new '^first-line$'
+ok "the second run ends" leave
+ok "the recalled line is stored again" count_is "$hist" "echo first-line" 2
 
 ## Two shells at once: the one that leaves last keeps the other's lines.
 term_start
@@ -85,9 +85,9 @@ term_select "$a"
 leave
 term_select "$b"
 leave
-check "two shells at once: the first one's line is kept" has_line "$hist" "echo from-shell-a"
-check "and the second one's" has_line "$hist" "echo from-shell-b"
-check "and the earlier runs' lines" has_line "$hist" "echo first-line"
+ok "two shells at once: the first one's line is kept" has_line "$hist" "echo from-shell-a"
+ok "and the second one's" has_line "$hist" "echo from-shell-b"
+ok "and the earlier runs' lines" has_line "$hist" "echo first-line"
 
 ## Without SOCKSHELL_HISTORY: $XDG_STATE_HOME/sockshell/history, the
 ## directories made as needed.
@@ -97,10 +97,10 @@ term_run "echo xdg-line"
 term_wait '^xdg-line$'
 leave
 xdg=$term_dir/state/deeper/sockshell/history
-check "XDG_STATE_HOME: the file is made there" has_line "$xdg" "echo xdg-line"
-check "with mode 0600" mode_is -rw------- "$xdg"
-check "in a private directory" mode_is drwx------ "$term_dir/state/deeper/sockshell"
-check "SOCKSHELL_HISTORY's file is not touched" lacks_line "$hist" "echo xdg-line"
+ok "XDG_STATE_HOME: the file is made there" has_line "$xdg" "echo xdg-line"
+ok "with mode 0600" mode_is -rw------- "$xdg"
+ok "in a private directory" mode_is drwx------ "$term_dir/state/deeper/sockshell"
+ok "SOCKSHELL_HISTORY's file is not touched" lacks_line "$hist" "echo xdg-line"
 
 ## Without either: ~/.sockshell_history, an existing one made private.
 home=$term_dir/home/.sockshell_history
@@ -109,14 +109,14 @@ chmod 644 "$home"
 term_start -SOCKSHELL_HISTORY --
 term_prompt
 term_keys Up
-check "~/.sockshell_history: its line is recalled" term_wait_last '^sockshell> echo preexisting$'
+ok "~/.sockshell_history: its line is recalled" term_wait_last '^sockshell> echo preexisting$'
 term_clear
 term_run "echo home-line"
 term_wait '^home-line$'
 leave
-check "the new line is added to it" has_line "$home" "echo home-line"
-check "the old line is kept" has_line "$home" "echo preexisting"
-check "and it is now mode 0600" mode_is -rw------- "$home"
-check "the XDG file is not touched" lacks_line "$xdg" "echo home-line"
+ok "the new line is added to it" has_line "$home" "echo home-line"
+ok "the old line is kept" has_line "$home" "echo preexisting"
+ok "and it is now mode 0600" mode_is -rw------- "$home"
+ok "the XDG file is not touched" lacks_line "$xdg" "echo home-line"
 
 finish

@@ -51,16 +51,16 @@ term_prompt
 term_mark
 term_run "source slow.sock; echo never-on-line"
 term_wait_new '^in-the-file$'
-check "Ctrl-C in a sourced file gives the prompt back" interrupt '^sockshell\[3\]>$'
-check "the rest of the file and of the line is dropped" not_reached
+ok "Ctrl-C in a sourced file gives the prompt back" interrupt '^sockshell\[3\]>$'
+ok "the rest of the file and of the line is dropped" not_reached
 term_mark
 term_run "status"
 term_wait_new '^sockshell\[3\]>$'
-check "status still lists the listener 3" term_has_new '^[ *]*3 +inet +stream .*LISTEN'
+ok "status still lists the listener 3" term_has_new '^[ *]*3 +inet +stream .*LISTEN'
 term_prompt
 term_keys C-d
-check "Ctrl-D leaves" term_exit
-check "with status 0: an interrupted file is no failure at the prompt" \
+ok "Ctrl-D leaves" term_exit
+ok "with status 0: an interrupted file is no failure at the prompt" \
 	test "${term_status:-none}" = 0
 
 ## A syntax error in a sourced file, and an error of the shell in one.
@@ -70,16 +70,16 @@ term_run "socket inet stream"
 term_prompt
 term_mark
 term_run "source bad.sock"
-check "a sourced file's syntax error is reported" term_wait_new 'bad\.sock:2: error: unterminated'
-check "and the prompt comes back" term_wait_last '^sockshell\[3\]>$'
+ok "a sourced file's syntax error is reported" term_wait_new 'bad\.sock:2: error: unterminated'
+ok "and the prompt comes back" term_wait_last '^sockshell\[3\]>$'
 term_mark
 term_run "source err.sock"
-check "an error in a sourced file is reported" term_wait_new 'err\.sock:1: error:'
-check "and the file goes on" term_wait_new '^after-the-error$'
+ok "an error in a sourced file is reported" term_wait_new 'err\.sock:1: error:'
+ok "and the file goes on" term_wait_new '^after-the-error$'
 term_prompt
 term_keys C-d
-check "Ctrl-D leaves" term_exit
-check "with status 0: errors in sourced files are only reported at the prompt" \
+ok "Ctrl-D leaves" term_exit
+ok "with status 0: errors in sourced files are only reported at the prompt" \
 	test "${term_status:-none}" = 0
 
 ## SIGTERM at the prompt.
@@ -90,10 +90,10 @@ term_run "echo typed-before-sigterm"
 term_wait '^typed-before-sigterm$'
 term_prompt
 kill -TERM "$(cat "$term_dir/pid.3")"
-check "SIGTERM at the prompt ends the shell" term_exit
-check "with status 143" test "${term_status:-none}" = 143
+ok "SIGTERM at the prompt ends the shell" term_exit
+ok "with status 143" test "${term_status:-none}" = 143
 if $term_readline; then
-	check "the history is written" has_line "$term_dir/history" "echo typed-before-sigterm"
+	ok "the history is written" has_line "$term_dir/history" "echo typed-before-sigterm"
 else
 	skip "the history is written" "built without readline"
 fi
@@ -104,10 +104,10 @@ term_prompt
 term_run "sleep 30"
 sleep 0.5
 kill -HUP "$(cat "$term_dir/pid.4")"
-check "SIGHUP during a call ends the shell" term_exit
-check "with status 129" test "${term_status:-none}" = 129
+ok "SIGHUP during a call ends the shell" term_exit
+ok "with status 129" test "${term_status:-none}" = 129
 if $term_readline; then
-	check "the history is written" has_line "$term_dir/history" "sleep 30"
+	ok "the history is written" has_line "$term_dir/history" "sleep 30"
 else
 	skip "the history is written" "built without readline"
 fi
