@@ -319,6 +319,14 @@ tap_untrack() {
 	_tap_pids=$_tap_left
 }
 
+# _tap_gone PID: no such process, or only a zombie not reaped yet.
+_tap_gone() {
+	case $(ps -o stat= -p "$1" 2>/dev/null) in
+	"" | Z*) return 0 ;;
+	esac
+	return 1
+}
+
 tap_at_exit() {
 	_tap_at_exit="$1
 $_tap_at_exit"
@@ -333,6 +341,11 @@ _tap_exit() {
 	eval "$_tap_at_exit"
 	for _tap_p in $_tap_pids; do
 		kill "$_tap_p" 2>/dev/null
+	done
+	# A TERM that lands between a fork and its exec can be lost: what
+	# still runs after a moment gets KILL.
+	for _tap_p in $_tap_pids; do
+		wait_for 1 _tap_gone "$_tap_p" || kill -KILL "$_tap_p" 2>/dev/null
 	done
 	if test "$_tap_failed" -eq 0 && test -z "${KEEP_TMP:-}"; then
 		rm -rf "$T"
