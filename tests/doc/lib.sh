@@ -23,11 +23,6 @@ bail_unless() {
 	test "$@" || bail "missing: $*"
 }
 
-# The names of the old doc library, kept while tests that use them land.
-not_ok() { fail "$@"; }
-check() { ok "$@"; }
-done_testing() { finish; }
-
 # The .It lines of section $1 that belong to its top-level lists written
 # ".Bl -tag -width Ds": the commands or the options.  Keyword tables are
 # indented lists (-offset indent) and nested lists are deeper; neither

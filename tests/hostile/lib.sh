@@ -39,11 +39,6 @@ hostile_show() {
 }
 tap_on_fail hostile_show
 
-# The names of the old hostile library, kept while tests that use them land.
-check() { ok "$@"; }
-point() { if test "$1" -eq 0; then pass "$2"; else fail "$2"; fi; }
-done_testing() { finish; }
-
 limit=${HOSTILE_TIMEOUT:-10}
 if command -v timeout >/dev/null 2>&1; then
 	bound="timeout -k 2 $limit"

@@ -20,12 +20,6 @@ py_count=0	# numbers the output files
 
 # show_lines FILE: a file's lines as TAP comments, for a failed test.
 show_lines() { sed 's/^/#   /' "$1"; }
-# The names of the old pairs library, kept while tests that use them land.
-tap_ok() { pass "$1"; }
-tap_not_ok() { fail "$1"; }
-tap_skip() { skip "$1"; }
-tap_done() { finish; }
-tap_show() { show_lines "$1"; }
 
 # reap PID: wait for a background process (its own timeout bounds the
 # wait) and return its exit status.  Only processes still ours are killed

@@ -23,10 +23,6 @@ if test ! -x "$SOCKSHELL"; then
 	bail "$SOCKSHELL is not an executable"
 fi
 
-# The names of the old shell library, kept while tests that use them land.
-done_testing() { finish; }
-tap_point() { if test "$1" -eq 0; then pass "$2"; else fail "$2"; fi; }
-
 # run ARG...: sockshell, stdin /dev/null, output in $T/out and $T/err.
 run() {
 	bounded "$SOCKSHELL" "$@" </dev/null >"$T/out" 2>"$T/err"

@@ -74,9 +74,6 @@ term_show_screen() {
 }
 tap_on_fail term_show_screen
 
-# The names of the old term library, kept while tests that use them land.
-check() { ok "$@"; }
-
 ## ---- the terminal ----
 
 term_window=0
