@@ -262,3 +262,23 @@ int cmd_getsockopt(struct shell *sh, int argc, struct word *argv)
 	trace_end(sh);
 	return CMD_OK;
 }
+
+int sockopt_index(const char *name)
+{
+	for (int i = 0; i < NOPTIONS; i++)
+		if (strcmp(options[i].name, name) == 0 || strcasecmp(options[i].optsym, name) == 0)
+			return i;
+	return -1;
+}
+
+const char *sockopt_value_problem(int i, const char *value)
+{
+	int b;
+
+	/* Only a boolean's on/off is a keyword; a number's range, and a
+	 * read-only option, are the handler's to report when it runs. */
+	if (options[i].kind != K_BOOL || options[i].readonly)
+		return NULL;
+	return parse_bool(&(struct word){ value, strlen(value), 0, 0 }, &b) == 0 ? NULL :
+		"write on or off";
+}

@@ -98,6 +98,11 @@ int cmd_require(struct shell *, int, struct word *);
 
 /* Option names for setsockopt/getsockopt (cmd_opt.c), for completion. */
 const char *sockopt_name_at(int i);
+/* For the check before a script runs: the index of the option named name
+ * (short name or symbol), or -1; and NULL unless option i is a boolean
+ * and value is not on/off (or yes, 1...): then what to write instead. */
+int sockopt_index(const char *name);
+const char *sockopt_value_problem(int i, const char *value);
 /* Settings for "set" (cmd_meta.c), for completion. */
 extern const char *const setting_names[];
 

@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
@@ -121,4 +122,62 @@ void names_add_flags(struct strbuf *sb, const struct name_value *tab, int flags)
 	}
 	if (flags != 0)
 		sb_printf(sb, "%s%#x", first ? "" : "|", (unsigned)flags);
+}
+
+/* Edit distance (optimal string alignment), letters compared without
+ * case; 99 for words too long to be typos of each other. */
+static size_t distance(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t d[34][34];
+
+	if (n > 32 || m > 32)
+		return 99;
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		for (size_t j = 1; j <= m; j++) {
+			int x = tolower((unsigned char)a[i - 1]), y = tolower((unsigned char)b[j - 1]);
+			size_t v = d[i - 1][j - 1] + (x != y);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && x == tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) == y && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	}
+	return d[n][m];
+}
+
+void names_near_init(struct names_near *nn, const char *word, size_t len)
+{
+	nn->word = word;
+	nn->len = len;
+	nn->best = NULL;
+	nn->score = (size_t)-1;
+}
+
+void names_near_try(struct names_near *nn, const char *cand)
+{
+	size_t m = strlen(cand), n = nn->len;
+	size_t d = distance(nn->word, n, cand, m);
+
+	/* At most two edits, fewer than the word has letters; or one word
+	 * begins the other ("write" for "wr"), counted as two. */
+	if (!(d <= 2 && d < n && d < m)) {
+		size_t k = n < m ? n : m;
+		if (k < 2 || strncasecmp(nn->word, cand, k) != 0)
+			return;
+		d = 2;
+	}
+	/* Ties go to the candidate of the same length ("inet5": "inet6"). */
+	size_t score = d * 100 + (n > m ? n - m : m - n);
+	if (score < nn->score) {
+		nn->score = score;
+		nn->best = cand;
+	}
 }

@@ -7,6 +7,8 @@
 #ifndef SOCKSHELL_NAMES_H
 #define SOCKSHELL_NAMES_H
 
+#include <stddef.h>
+
 #include "strbuf.h"
 
 struct name_value {
@@ -31,5 +33,18 @@ const char *names_sym(const struct name_value *tab, int value);
 void names_add_sym(struct strbuf *sb, const struct name_value *tab, int value);
 /* Append flags as "MSG_PEEK|MSG_WAITALL", or "0". */
 void names_add_flags(struct strbuf *sb, const struct name_value *tab, int flags);
+
+/* The did-you-mean hint: the candidate nearest to a misspelt word. */
+struct names_near {
+	const char *word;
+	size_t len;
+	const char *best;   /* the nearest candidate so far, or NULL */
+	size_t score;
+};
+/* Start a search for the word nearest to word[0..len). */
+void names_near_init(struct names_near *nn, const char *word, size_t len);
+/* Consider cand: it becomes best when it is within two edits of the word
+ * (case ignored), or begins it or is begun by it, and nearer than best. */
+void names_near_try(struct names_near *nn, const char *cand);
 
 #endif

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "argcheck.h"
 #include "calls.h"
 #include "cmdtab.h"
 #include "errname.h"
@@ -300,6 +301,23 @@ static int check_command(const struct command *cmd, char *msg, size_t msglen, in
 	return 0;
 }
 
+/* Check the keyword arguments of a command whose name and count passed
+ * (def NULL: its name is a ${...}, known only when it runs).  Returns 0,
+ * or -1 with the message in msg and the bad word in *bad. */
+static int check_arguments(const struct command *cmd, const struct command_def *def,
+			   char *msg, size_t msglen, int *bad)
+{
+	const struct word *w = cmd->w;
+	int first = cmd->n > 0 && !(w[0].flags & WORD_QUOTED) && isdigit((unsigned char)w[0].s[0]);
+
+	if (def == NULL || first >= cmd->n)
+		return 0;
+	if (argcheck_command(def, w + first + 1, cmd->n - first - 1, msg, msglen, bad) == 0)
+		return 0;
+	*bad += first + 1;
+	return -1;
+}
+
 int repl_check(struct shell *sh, struct source *src)
 {
 	struct command cmd;
@@ -333,7 +351,8 @@ int repl_check(struct shell *sh, struct source *src)
 				break;
 			}
 			const struct command_def *def;
-			if (check_command(&cmd, msg, sizeof msg, &bad, &def) < 0) {
+			if (check_command(&cmd, msg, sizeof msg, &bad, &def) < 0 ||
+			    check_arguments(&cmd, def, msg, sizeof msg, &bad) < 0) {
 				int col = bad < cmd.n ? cmd.w[bad].col : (int)cmd.end + 1;
 				int width = bad < cmd.n ? (int)cmd.w[bad].len : 1;
 				out_syntax_error(sh, src->name, line, p, len, col, width, msg);

@@ -52,8 +52,18 @@ both 'a unix path too long' \
 both 'an unknown command' 'frobnicate 1 2' 2 'case.sock:2: error: unknown command "frobnicate"'
 both 'a misspelt command' 'sokcet inet stream' 2 "did you mean 'socket'?"
 both 'an ambiguous prefix' 're 10' 2 'case.sock:2: error: ambiguous command "re": it could be recv, recvfrom'
-both 'an unknown flag' 'recv 1 peeek' 1 "case.sock:2: error: unknown flag 'peeek'"
-both 'an unknown family' 'socket inet7 stream' 1 "case.sock:2: error: unknown family 'inet7'"
+# A wrong keyword is found by the check of the file (2: nothing runs), or
+# when its line runs on stdin (1: the script goes on).
+keyword() {
+	printf 'socketpair\n%s\necho survived\n' "$2" >"$T/case.sock"
+	try "$T/case.sock"
+	verdict "$1: the check finds it" 2 "case.sock:2: error: $3"
+	try_in "$T/case.sock"
+	verdict "$1 (stdin)" 1 "<stdin>:2: error: $3"
+	out_has survived "$1 (stdin): the script went on"
+}
+keyword 'an unknown flag' 'recv 1 peeek' "unknown flag 'peeek'"
+keyword 'an unknown family' 'socket inet7 stream' "unknown family 'inet7'"
 
 both 'handle 0 (stdin) is not ours' '0 recv 1' 1 'case.sock:2: error: there is no open handle 0'
 both 'handle 1 alone' '1' 1 'case.sock:2: error: there is no open handle 1'

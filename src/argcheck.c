@@ -1,0 +1,400 @@
+/*
+ * argcheck.c - the check of keyword arguments before a script runs.
+ *
+ * Hides which keywords each kind of argument takes (families, types,
+ * protocols, shutdown directions, on/off, flags, option names and the
+ * on/off of a boolean option, settings and display modes, expect words,
+ * an address's missing port) and the did-you-mean hint.  Values that are
+ * only out of range (a count, a port, seconds) are the handlers' to
+ * report when the line runs, as the manual says.
+ *
+ * Driven by the command table: each position of a row has a kind
+ * (complete[] and rest in cmdtab.h), and each kind one check function
+ * here, so a new command gets its check from its row.  The
+ * handlers still check every word when they run; this only finds, before
+ * line 1 runs, what they would refuse.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "argcheck.h"
+#include "errname.h"
+#include "names.h"
+#include "strbuf.h"
+
+/* What the checks of one command share. */
+struct argctx {
+	const struct command_def *def;
+	const struct word *w;
+	int n;
+	int opt;          /* the option an A_OPTION word named, or -1 */
+	int bad;          /* the index of the bad word */
+	char *msg;
+	size_t msglen;
+};
+
+typedef int (*check_fn)(struct argctx *c, int i);
+
+/* The kind of argument position slot of the row. */
+static enum arg_kind kind_at(const struct command_def *def, int slot)
+{
+	return slot < 4 ? def->complete[slot] : def->rest;
+}
+
+/* Is position slot of the row optional: "[PORT]" in its synopsis? */
+static int optional_at(const struct command_def *def, int slot)
+{
+	const char *p = def->args;
+
+	for (int k = 0; *p != '\0'; k++) {
+		while (*p == ' ')
+			p++;
+		if (k == slot || *p == '\0')
+			return *p == '[';
+		p += strcspn(p, " ");
+	}
+	return 0;
+}
+
+/* A word known before the line runs: no ${...} in it, no NUL byte. */
+static int literal(const struct word *w)
+{
+	return !(w->flags & WORD_DYNAMIC) && memchr(w->s, '\0', w->len) == NULL;
+}
+
+/* Append word w to sb between single quotes, as the handlers show it,
+ * its bytes escaped, cut at 40. */
+static void shown(struct strbuf *sb, const struct word *w)
+{
+	struct strbuf q = STRBUF_INIT;
+
+	sb_add_quoted(&q, w->s, w->len < 40 ? w->len : 40);
+	sb_addc(sb, '\'');
+	sb_add(sb, q.buf + 1, q.len - 2);  /* without sb_add_quoted's "" */
+	sb_addc(sb, '\'');
+	sb_free(&q);
+}
+
+/* Set the message: "WHAT 'WORD'" and the hint or the choices. */
+static int fail(struct argctx *c, const struct word *w, const char *what, const char *hint,
+		const char *choices)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	c->bad = (int)(w - c->w);
+	sb_printf(&sb, "%s ", what);
+	shown(&sb, w);
+	if (hint != NULL)
+		sb_printf(&sb, " (did you mean '%s'?)", hint);
+	else if (choices != NULL)
+		sb_printf(&sb, " (%s)", choices);
+	snprintf(c->msg, c->msglen, "%s", sb.buf);
+	sb_free(&sb);
+	return -1;
+}
+
+/* ---- keywords from a table ---- */
+
+/* Check word i against table tab; "what" names the kind in the message. */
+static int table_word(struct argctx *c, int i, const struct name_value *tab, const char *what)
+{
+	const struct word *w = &c->w[i];
+	struct names_near near;
+	struct strbuf all = STRBUF_INIT;
+
+	if (names_find(tab, w->s) != NULL)
+		return 1;
+	names_near_init(&near, w->s, w->len);
+	sb_adds(&all, "one of: ");
+	for (const struct name_value *nv = tab; nv->name != NULL; nv++) {
+		names_near_try(&near, nv->name);
+		sb_printf(&all, "%s%s", nv == tab ? "" : ", ", nv->name);
+	}
+	fail(c, w, what, near.best, all.buf);
+	sb_free(&all);
+	return -1;
+}
+
+/* FAMILY, or "for HOST": the family of that address (two words). */
+static int check_family(struct argctx *c, int i)
+{
+	if (word_is(&c->w[i], "for"))
+		return i + 1 < c->n ? 2 : fail(c, &c->w[i], "a HOST must follow", NULL, NULL);
+	return table_word(c, i, names_families, "unknown family");
+}
+
+static int check_type(struct argctx *c, int i)
+{
+	return table_word(c, i, names_types, "unknown type");
+}
+
+static int check_flag(struct argctx *c, int i)
+{
+	return table_word(c, i, names_msgflags, "unknown flag");
+}
+
+static int check_how(struct argctx *c, int i)
+{
+	return table_word(c, i, names_shutdown, "unknown direction");
+}
+
+static int check_proto(struct argctx *c, int i)
+{
+	if (isdigit((unsigned char)c->w[i].s[0]))
+		return 1;  /* a number: its range is the handler's */
+	return table_word(c, i, names_protocols, "unknown protocol");
+}
+
+/* ---- addresses and data ---- */
+
+/* "@N" or "@from": an address that takes no PORT. */
+static int at_form(const struct word *w)
+{
+	return !(w->flags & WORD_QUOTED) && w->s[0] == '@';
+}
+
+/* Could w be a host (an address, "*" or a name) rather than a unix path?
+ * A path has a '/' or, like "|x y", a byte no host name has. */
+static int host_like(const struct word *w)
+{
+	return strspn(w->s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		      "0123456789.-_:[]%*") == w->len;
+}
+
+/*
+ * A HOST that the row wants a PORT after.  With no word after it, it
+ * must be a unix path, which the check knows by its '/' ("./echo.sock")
+ * or a byte no host has: a numeric address, "*", "localhost" or another
+ * name needs its PORT.
+ */
+static int check_host(struct argctx *c, int i)
+{
+	const struct word *w = &c->w[i];
+
+	if (i + 1 < c->n || at_form(w) || !host_like(w))
+		return 1;
+	for (int s = 0; s < 4; s++) {
+		if (c->def->complete[s] == A_HOST) {
+			if (kind_at(c->def, s + 1) != A_PORT || optional_at(c->def, s + 1))
+				return 1;
+			break;
+		}
+	}
+	return fail(c, w, "a PORT must follow the host", NULL,
+		    "a unix path holds a '/': ./name");
+}
+
+/* DATA: a string, or -n COUNT or -f FILE: two words, so that the flags
+ * after them are checked as flags. */
+static int check_data(struct argctx *c, int i)
+{
+	const struct word *w = &c->w[i];
+
+	return (word_is(w, "-n") || word_is(w, "-f")) && i + 1 < c->n ? 2 : 1;
+}
+
+/* ---- on/off, options, settings ---- */
+
+/* on or off; after a setsockopt OPTION, what that option takes. */
+static int check_onoff(struct argctx *c, int i)
+{
+	const struct word *w = &c->w[i];
+
+	if (c->opt >= 0) {
+		const char *why = sockopt_value_problem(c->opt, w->s);
+		return why == NULL ? 1 : fail(c, w, "setsockopt: bad value", NULL, why);
+	}
+	if (word_is(w, "on") || word_is(w, "off"))
+		return 1;
+	struct names_near near;
+	names_near_init(&near, w->s, w->len);
+	names_near_try(&near, "on");
+	names_near_try(&near, "off");
+	return fail(c, w, c->opt == -3 ? "set: bad value" : "nonblock: bad value", near.best,
+		    "write on or off");
+}
+
+static int check_option(struct argctx *c, int i)
+{
+	const struct word *w = &c->w[i];
+	struct names_near near;
+
+	c->opt = sockopt_index(w->s);
+	if (c->opt >= 0)
+		return 1;
+	names_near_init(&near, w->s, w->len);
+	for (int k = 0; sockopt_name_at(k) != NULL; k++)
+		names_near_try(&near, sockopt_name_at(k));
+	return fail(c, w, "unknown option", near.best, "help setsockopt lists them");
+}
+
+/* The VALUE of setting name, at word i. */
+static int setting_value(struct argctx *c, const struct word *name, int i)
+{
+	const struct word *v = &c->w[i];
+
+	if (!literal(v) || word_is(name, "timeout"))
+		return 1;  /* seconds: their range is the handler's */
+	if (word_is(name, "display")) {
+		if (word_is(v, "text") || word_is(v, "hex") || word_is(v, "both"))
+			return 1;
+		struct names_near near;
+		names_near_init(&near, v->s, v->len);
+		names_near_try(&near, "text");
+		names_near_try(&near, "hex");
+		names_near_try(&near, "both");
+		return fail(c, v, "set display: unknown mode", near.best, "write text, hex or both");
+	}
+	c->opt = -3;  /* echo, errexit: on or off */
+	return check_onoff(c, i);
+}
+
+/* set NAME [VALUE]: a setting and its value (any other NAME is a
+ * variable, whose name the handler checks). */
+static int check_setting(struct argctx *c, int i)
+{
+	const struct word *w = &c->w[i];
+
+	for (int k = 0; setting_names[k] != NULL; k++)
+		if (word_is(w, setting_names[k]) && i + 1 < c->n)
+			return setting_value(c, w, i + 1) < 0 ? -1 : 1;
+	return 1;
+}
+
+/* ---- expect ---- */
+
+static const char *const expect_words[] = { "eof", "ok", "timeout", "truncated", NULL };
+
+/* A number, or a comparison <N <=N >N >=N !=N: what follows op. */
+static int number_ok(const char *s)
+{
+	char *end;
+
+	errno = 0;
+	(void)strtoll(s, &end, 10);
+	return end != s && *end == '\0' && errno == 0 && !isspace((unsigned char)s[0]);
+}
+
+/* An errno or getaddrinfo error name: a hint from the names near it. */
+static int error_name(struct argctx *c, const struct word *w)
+{
+	struct names_near near;
+
+	names_near_init(&near, w->s, w->len);
+	if (strncmp(w->s, "EAI_", 4) == 0) {
+		if (errname_gai_value(w->s) != 0)
+			return 1;
+		for (int code = -300; code <= 300; code++)
+			if (code != 0 && errname_gai_name(code) != NULL)
+				names_near_try(&near, errname_gai_name(code));
+		return fail(c, w, "expect: unknown getaddrinfo error", near.best, NULL);
+	}
+	if (errname_value(w->s) != 0)
+		return 1;
+	for (int k = 0; errname_at(k) != NULL; k++)
+		names_near_try(&near, errname_at(k));
+	return fail(c, w, "expect: unknown errno name", near.best, NULL);
+}
+
+/* One WHAT of expect, as the check of the result will read it. */
+static int check_expect(struct argctx *c, int i)
+{
+	const struct word *w = &c->w[i];
+	const char *s = w->s;
+
+	if (w->flags & WORD_QUOTED)
+		return 1;  /* the data or text */
+	if (isdigit((unsigned char)s[0]) || (s[0] == '-' && isdigit((unsigned char)s[1])))
+		return number_ok(s) ? 1 : fail(c, w, "expect: bad number", NULL, NULL);
+	if (s[0] == '<' || s[0] == '>' || (s[0] == '!' && s[1] == '=')) {
+		const char *num = s + 1 + (s[1] == '=');
+		return number_ok(num) ? 1 :
+			fail(c, w, "expect: bad comparison", NULL, "write <N, <=N, >N, >=N or !=N");
+	}
+	for (int k = 0; expect_words[k] != NULL; k++)
+		if (strcmp(s, expect_words[k]) == 0)
+			return 1;
+	if (s[0] == 'E')
+		return error_name(c, w);
+	struct names_near near;
+	names_near_init(&near, s, w->len);
+	for (int k = 0; expect_words[k] != NULL; k++)
+		names_near_try(&near, expect_words[k]);
+	return fail(c, w, "expect: cannot check", near.best, "write a number, a \"string\", an errno name, "
+		    "a comparison (<N >N <=N >=N !=N), eof, ok, timeout or truncated");
+}
+
+/* ---- the walk over a command's words ---- */
+
+/* The check of each kind of argument; NULL: any word will do. */
+static check_fn checker(enum arg_kind k)
+{
+	switch (k) {
+	case A_FAMILY: return check_family;
+	case A_TYPE: return check_type;
+	case A_PROTO: return check_proto;
+	case A_HOST: return check_host;
+	case A_DATA: return check_data;
+	case A_FLAG: return check_flag;
+	case A_HOW: return check_how;
+	case A_ONOFF: return check_onoff;
+	case A_OPTION: return check_option;
+	case A_SETTING: return check_setting;
+	case A_EXPECT: return check_expect;
+	default: return NULL;
+	}
+}
+
+/* A keyword that fails at an optional position may be meant for another
+ * optional one: getaddrinfo takes FAMILY and TYPE in either order. */
+static int fits_elsewhere(struct argctx *c, int slot, int i)
+{
+	char saved[600];
+	int bad = c->bad;
+
+	snprintf(saved, sizeof saved, "%s", c->msg);
+	for (int t = 0; t < 4; t++) {
+		enum arg_kind k = c->def->complete[t];
+		if (t == slot || !optional_at(c->def, t) ||
+		    (k != A_FAMILY && k != A_TYPE && k != A_PROTO && k != A_FLAG && k != A_HOW))
+			continue;
+		if (checker(k)(c, i) > 0)
+			return 1;
+	}
+	snprintf(c->msg, c->msglen, "%s", saved);
+	c->bad = bad;
+	return 0;
+}
+
+int argcheck_command(const struct command_def *def, const struct word *arg, int n,
+		     char *msg, size_t msglen, int *bad)
+{
+	struct argctx c = { def, arg, n, -1, 0, msg, msglen };
+
+	for (int i = 0, slot = 0; i < n; slot++) {
+		enum arg_kind k = kind_at(def, slot);
+		check_fn fn = checker(k);
+		int used = 1;
+		if (k == A_OPTION && !literal(&arg[i]))
+			c.opt = -2;  /* known when it runs: so is what its value may be */
+		if (fn != NULL && literal(&arg[i]) && !(k == A_ONOFF && c.opt == -2)) {
+			used = fn(&c, i);
+			if (used < 0 && optional_at(def, slot) && fits_elsewhere(&c, slot, i))
+				used = 1;
+			if (used < 0) {
+				*bad = c.bad;
+				return -1;
+			}
+		}
+		/* "@3" stands for HOST and PORT both. */
+		if (k == A_HOST && at_form(&arg[i]) && kind_at(def, slot + 1) == A_PORT)
+			slot++;
+		i += used;
+	}
+	return 0;
+}
