@@ -54,7 +54,6 @@ static int is(const char *name, size_t len, const char *s)
 int var_lookup(void *ctx, const char *name, size_t len, const char **val, size_t *vlen)
 {
 	struct shell *sh = ctx;
-	static char num[32];
 
 	if (isdigit((unsigned char)name[0])) {
 		/* Only name[0..len): "$12" is $1 then "2", and the name is
@@ -79,9 +78,9 @@ int var_lookup(void *ctx, const char *name, size_t len, const char **val, size_t
 	if (is(name, len, "rc")) {
 		if (!sh->last.valid)
 			return 0;
-		snprintf(num, sizeof num, "%lld", sh->last.rc);
-		*val = num;
-		*vlen = strlen(num);
+		snprintf(sh->rc_text, sizeof sh->rc_text, "%lld", sh->last.rc);
+		*val = sh->rc_text;
+		*vlen = strlen(sh->rc_text);
 		return 1;
 	}
 	if (is(name, len, "errno")) {

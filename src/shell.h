@@ -127,6 +127,7 @@ struct shell {
 	socklen_t fromlen;
 
 	struct result last;
+	char rc_text[32];       /* ${rc} as text, while the lexer copies it */
 	unsigned long ncalls;   /* calls traced so far (trace_begin counts) */
 	struct var *vars;
 
