@@ -22,7 +22,12 @@
 #include <sys/socket.h>
 
 #include "calls.h"
+#include "handle.h"
+#include "lesson.h"
 #include "names.h"
+#include "output.h"
+#include "repl.h"
+#include "shell.h"
 
 struct handle *calls_handle(struct shell *sh)
 {

@@ -23,6 +23,8 @@
 #include "calls.h"
 #include "cmdtab.h"
 #include "names.h"
+#include "output.h"
+#include "shell.h"
 
 /* Is the send of len bytes that returned rc cut short by our time-out? */
 static int send_timed_out(const struct shell *sh, const struct handle *h, long long rc,

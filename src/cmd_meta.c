@@ -33,7 +33,13 @@
 #include "addr.h"
 #include "calls.h"
 #include "cmdtab.h"
+#include "handle.h"
+#include "lesson.h"
 #include "names.h"
+#include "output.h"
+#include "repl.h"
+#include "shell.h"
+#include "vars.h"
 
 const char *const setting_names[] = { "display", "timeout", "echo", "errexit", NULL };
 

@@ -23,6 +23,8 @@
 #include "cmdtab.h"
 #include "errname.h"
 #include "names.h"
+#include "output.h"
+#include "shell.h"
 
 enum opt_kind { K_BOOL, K_INT, K_LINGER, K_TIMEVAL, K_ERRNO, K_TYPE, K_FAMILY };
 

@@ -21,7 +21,10 @@
 
 #include "calls.h"
 #include "cmdtab.h"
+#include "handle.h"
 #include "names.h"
+#include "output.h"
+#include "shell.h"
 
 /* A keyword from table tab at word w, or an error listing the choices. */
 static const struct name_value *keyword(struct shell *sh, const struct word *w,

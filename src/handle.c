@@ -20,6 +20,8 @@
 #include <unistd.h>
 
 #include "addr.h"
+#include "handle.h"
+#include "output.h"
 #include "shell.h"
 
 struct handle *handle_get(struct shell *sh, int fd)

@@ -17,6 +17,8 @@
 
 #include "cmdtab.h"
 #include "errname.h"
+#include "lesson.h"
+#include "output.h"
 #include "shell.h"
 
 void lesson_where(const struct shell *sh, struct strbuf *sb)

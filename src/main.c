@@ -17,8 +17,13 @@
 #include <unistd.h>
 
 #include "calls.h"
+#include "handle.h"
+#include "lesson.h"
 #include "lineedit.h"
+#include "output.h"
+#include "repl.h"
 #include "shell.h"
+#include "vars.h"
 
 /* The --help text, on standard output. */
 static void usage(void)

@@ -30,6 +30,8 @@
 
 #include "addr.h"
 #include "errname.h"
+#include "lesson.h"
+#include "output.h"
 #include "shell.h"
 
 /* Write stdout when this much waits. */

@@ -21,7 +21,13 @@
 #include "calls.h"
 #include "cmdtab.h"
 #include "errname.h"
+#include "handle.h"
+#include "lesson.h"
 #include "lineedit.h"
+#include "output.h"
+#include "repl.h"
+#include "shell.h"
+#include "vars.h"
 
 volatile sig_atomic_t shell_sigint;
 

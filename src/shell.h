@@ -2,9 +2,9 @@
  * shell.h - the session: everything one sockshell run knows, in one struct
  * that every module is handed.  The only global is the interrupt flag.
  *
- * Also the small interfaces of the modules that work on the session:
- * handles (handle.c), variables and the input loop (repl.c), output
- * (output.c), lessons (lesson.c).
+ * Only the session, the handle, the result, the interrupt flag and the
+ * codes live here; each module's functions are in its own header
+ * (handle.h, output.h, lesson.h, repl.h, vars.h...).
  */
 #ifndef SOCKSHELL_SHELL_H
 #define SOCKSHELL_SHELL_H
@@ -77,13 +77,6 @@ struct result {
 	struct strbuf text;     /* a result that is text: an address, a name */
 };
 
-struct var {
-	char *name;
-	char *value;
-	size_t len;
-	struct var *next;
-};
-
 /* Where commands come from: one level of the input loop. */
 struct source {
 	const char *name;       /* for messages: a path, "-c", "<stdin>" */
@@ -98,6 +91,8 @@ struct source {
 	char **argv;
 	struct source *up;      /* the source that ran "source" */
 };
+
+struct var;              /* vars.h */
 
 struct shell {
 	/* options */
@@ -168,115 +163,5 @@ static inline int shell_scripted(const struct shell *sh)
 {
 	return sh->src != NULL && !sh->src->terminal;
 }
-
-/* ---- handle.c ---- */
-/* The open handle with descriptor fd, or NULL. */
-struct handle *handle_get(struct shell *sh, int fd);
-/* Register a new descriptor as a handle and make it current. */
-struct handle *handle_add(struct shell *sh, int fd, int family, int type, int protocol);
-/* Forget a closed handle; the most recently used open one becomes current. */
-void handle_forget(struct shell *sh, int fd);
-/* Mark h used now and make it current. */
-void handle_use(struct shell *sh, int fd);
-/* The current handle, or NULL after reporting that there is none. */
-struct handle *handle_current(struct shell *sh);
-/* Find which of our handles is at the other end of fd's connection (fd
- * was just accepted on listener lfd): a constant number of calls, whatever the count of
- * handles. */
-void handle_link_peer(struct shell *sh, int lfd, int fd);
-/* After connect() of fd to address to returned rc with err: note fd's
- * address and the listener of this shell it reached, for
- * handle_link_peer and the deadlock guard. */
-void handle_note_connect(struct shell *sh, int fd, const struct sockaddr *to, socklen_t tolen,
-			 int rc, int err);
-/* After listen() on fd succeeded: note its address for connects. */
-void handle_note_listen(struct shell *sh, int fd);
-/* Arm (or disarm, timeout 0) the time-out on fd, unless the user owns it. */
-void handle_arm_timeout(struct shell *sh, int fd);
-/* Close every handle, quietly. */
-void handle_close_all(struct shell *sh);
-/* How many handles are open. */
-int handle_count(const struct shell *sh);
-
-/* ---- repl.c ---- */
-/* Run every command of src; returns CMD_OK, or CMD_EXIT when the shell
- * is to stop.  Files and -c strings are checked whole before they run. */
-int repl_run(struct shell *sh, struct source *src);
-/* Check src whole without running it: returns the number of errors. */
-int repl_check(struct shell *sh, struct source *src);
-/* Read path whole into memory (no descriptor stays open).  Returns 0, or
- * -1 with errno set. */
-int repl_read_file(const char *path, char **text, size_t *len);
-/* Set a variable (binary safe). */
-void var_set(struct shell *sh, const char *name, const char *value, size_t len);
-/* Look a variable up the way ${NAME} does; the lexer's callback. */
-int var_lookup(void *ctx, const char *name, size_t namelen, const char **val, size_t *vlen);
-
-/* ---- output.c ---- */
-void out_init(struct shell *sh);
-/* Start the trace line of call `call`, forgetting the previous result. */
-void trace_begin(struct shell *sh, const char *call);
-void trace_add(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Sent data: shown in full up to 128 bytes, longer ones cut with "...". */
-void trace_sent(struct shell *sh, const void *p, size_t n);
-void trace_addr(struct shell *sh, const struct sockaddr *sa, socklen_t len);
-/* " = rc", or " = -1 ENAME (message)" when err is set; records the result. */
-void trace_result(struct shell *sh, long long rc, int err);
-/* " = EAI_NAME (message)" for a getaddrinfo failure; records the result. */
-void trace_gai(struct shell *sh, int code);
-/* Received bytes: every one of them, escaped, and kept for ${data}. */
-void trace_received(struct shell *sh, const void *p, size_t n);
-/* Print the line (as a TAP comment in TAP mode) and its hex dump. */
-void trace_end(struct shell *sh);
-/* A plain line of output (status rows, listings), made safe: a newline or
- * control byte in it is escaped, as in every line (see output.c). */
-void out_line(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* A shell error on stderr, "FILE:LINE: error: ..." in scripts, with a caret
- * under word w when w is not NULL.  Counts as a failure of the script. */
-void out_error(struct shell *sh, const struct word *w, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-/* The same, for a syntax error at column col of line text (check phase). */
-void out_syntax_error(struct shell *sh, const char *file, long line, const char *text,
-		      size_t len, int col, int width, const char *msg);
-/* Write what waits for standard output: before anything that may block,
- * and at prompts.  Keeps errno. */
-void out_flush(struct shell *sh);
-/* The last flush, at exit: returns 0, or the errno that made standard
- * output fail at some point (what came after it was lost). */
-int out_finish(struct shell *sh);
-/* Bytes for standard output as they are: the caller made them safe. */
-void out_put(struct shell *sh, const void *p, size_t n);
-/* A whole message for stderr (after what waits for stdout). */
-void out_stderr(struct shell *sh, const void *p, size_t n);
-/* Text the user asked to print (echo): one safe line per line of it. */
-void out_text(struct shell *sh, const char *p, size_t n);
-/* The -x echo of a command line, behind the prompt. */
-void out_command(struct shell *sh, const char *line, size_t len);
-/* Wrap s in a colour when colour is on: "1;31" red, "32" green... */
-const char *out_color(struct shell *sh, const char *code);
-const char *out_reset(struct shell *sh);
-
-/* ---- lesson.c ---- */
-/* One check: a TAP test point, or a message when it failed outside TAP. */
-void lesson_point(struct shell *sh, int ok, const char *desc, const char *diag);
-/* A failure that is not an expect (a timeout, a shell error in a script):
- * status 1 and, in TAP mode, a "not ok" point so no harness misses it. */
-void lesson_failure(struct shell *sh, const char *desc);
-/* A call failed and -e stops the script: a failure, a "not ok" point in
- * TAP mode, so that it is counted without the exit status. */
-void lesson_errexit(struct shell *sh);
-/* "require" skips the lesson: the TAP plan "1..0 # SKIP why". */
-void lesson_skip_all(struct shell *sh, const char *why);
-/* A failure that the next command may still settle: a timed-out call is a
- * failure unless an "expect timeout" follows it. */
-void lesson_pending(struct shell *sh, const char *desc);
-/* Report the pending failure, if any (before any command but expect). */
-void lesson_settle(struct shell *sh);
-/* Append "FILE:LINE: " for the line being run, in a script. */
-void lesson_where(const struct shell *sh, struct strbuf *sb);
-/* The end of a run: the TAP plan. */
-void lesson_finish(struct shell *sh);
-/* Record one command line for "save", with the expect line of its result. */
-void lesson_journal(struct shell *sh, const char *text, size_t len, int made_call);
 
 #endif

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "repl.h"
 #include "shell.h"
 #include "../tap/basic.h"
 

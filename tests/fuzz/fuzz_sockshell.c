@@ -33,7 +33,9 @@
 
 #include "addr.h"
 #include "calls.h"
+#include "repl.h"
 #include "shell.h"
+#include "vars.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -14,6 +14,7 @@
 
 #include "lexer.h"
 #include "shell.h"
+#include "vars.h"
 #include "../tap/basic.h"
 
 static struct shell sh;

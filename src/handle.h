@@ -1,0 +1,40 @@
+/*
+ * handle.h - the handles: descriptors of the session, which one is current,
+ * their time-outs and the peer each has in this shell (handle.c).
+ */
+#ifndef SOCKSHELL_HANDLE_H
+#define SOCKSHELL_HANDLE_H
+
+#include <sys/socket.h>
+
+#include "shell.h"
+
+/* The open handle with descriptor fd, or NULL. */
+struct handle *handle_get(struct shell *sh, int fd);
+/* Register a new descriptor as a handle and make it current. */
+struct handle *handle_add(struct shell *sh, int fd, int family, int type, int protocol);
+/* Forget a closed handle; the most recently used open one becomes current. */
+void handle_forget(struct shell *sh, int fd);
+/* Mark h used now and make it current. */
+void handle_use(struct shell *sh, int fd);
+/* The current handle, or NULL after reporting that there is none. */
+struct handle *handle_current(struct shell *sh);
+/* Find which of our handles is at the other end of fd's connection (fd
+ * was just accepted on listener lfd): a constant number of calls, whatever the count of
+ * handles. */
+void handle_link_peer(struct shell *sh, int lfd, int fd);
+/* After connect() of fd to address to returned rc with err: note fd's
+ * address and the listener of this shell it reached, for
+ * handle_link_peer and the deadlock guard. */
+void handle_note_connect(struct shell *sh, int fd, const struct sockaddr *to, socklen_t tolen,
+			 int rc, int err);
+/* After listen() on fd succeeded: note its address for connects. */
+void handle_note_listen(struct shell *sh, int fd);
+/* Arm (or disarm, timeout 0) the time-out on fd, unless the user owns it. */
+void handle_arm_timeout(struct shell *sh, int fd);
+/* Close every handle, quietly. */
+void handle_close_all(struct shell *sh);
+/* How many handles are open. */
+int handle_count(const struct shell *sh);
+
+#endif
