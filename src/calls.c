@@ -22,11 +22,11 @@
 #include <sys/socket.h>
 
 #include "calls.h"
+#include "files.h"
 #include "handle.h"
 #include "lesson.h"
 #include "names.h"
 #include "output.h"
-#include "repl.h"
 #include "shell.h"
 
 struct handle *calls_handle(struct shell *sh)
@@ -162,7 +162,7 @@ int calls_data(struct shell *sh, int argc, struct word *argv, int i, int *next, 
 			d->generated = 1;
 		} else {
 			const struct word *f = &argv[i + 1];
-			if (has_nul(f) || repl_read_file(f->s, &d->owned, &d->len) < 0) {
+			if (has_nul(f) || files_read(f->s, &d->owned, &d->len) < 0) {
 				out_error(sh, f, "-f: cannot read %s: %s", f->s,
 					  has_nul(f) ? "bad file name" : strerror(errno));
 				return -1;
@@ -182,25 +182,6 @@ void calls_data_free(struct data *d)
 {
 	free(d->owned);
 	d->owned = NULL;
-}
-
-int calls_is_handle(struct shell *sh, const struct word *w, int *fd)
-{
-	long v = 0;
-
-	/* A quoted word is data; an expansion (use ${H}) may name a handle. */
-	if ((w->flags & WORD_QUOTED) || w->len == 0 || w->len > 9)
-		return 0;
-	/* Digits only (at most 9: no overflow); most commands start so. */
-	for (size_t i = 0; i < w->len; i++) {
-		if (w->s[i] < '0' || w->s[i] > '9')
-			return 0;
-		v = v * 10 + (w->s[i] - '0');
-	}
-	if (handle_get(sh, (int)v) == NULL)
-		return 0;
-	*fd = (int)v;
-	return 1;
 }
 
 /* "@N" or "@from". */

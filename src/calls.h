@@ -42,8 +42,6 @@ int calls_address(struct shell *sh, const struct handle *h, int family, int type
 /* The port of "@N" or "@from" (PORT may be written so: "127.0.0.1 @3").
  * Returns 0, or -1 after an error. */
 int calls_port_of(struct shell *sh, const struct word *w, unsigned *port);
-/* Is this word an open handle's number? */
-int calls_is_handle(struct shell *sh, const struct word *w, int *fd);
 /*
  * After a call on h that returned rc/err with flags: record the result, add
  * "[timed out]" when a blocking call gave up, and end the trace line.

@@ -22,6 +22,7 @@
 
 #include "calls.h"
 #include "cmdtab.h"
+#include "handle.h"
 #include "names.h"
 #include "output.h"
 #include "shell.h"
@@ -523,7 +524,7 @@ int cmd_poll(struct shell *sh, int argc, struct word *argv)
 	events |= POLLRDHUP;
 #endif
 	int last = argc - 1;
-	if (argc > 1 && !calls_is_handle(sh, &argv[last], &fd)) {
+	if (argc > 1 && !handle_is_word(sh, &argv[last], &fd)) {
 		double secs;
 		if (calls_seconds(sh, &argv[last], &secs) < 0)
 			return CMD_ERROR;
@@ -536,7 +537,7 @@ int cmd_poll(struct shell *sh, int argc, struct word *argv)
 	pfd = xmalloc(sizeof *pfd * (size_t)(argc > 1 ? argc : sh->nh + 1));
 	if (argc > 1) {
 		for (int i = 1; i < argc; i++) {
-			if (!calls_is_handle(sh, &argv[i], &fd)) {
+			if (!handle_is_word(sh, &argv[i], &fd)) {
 				out_error(sh, &argv[i], "poll: '%.40s' is not an open handle", argv[i].s);
 				free(pfd);
 				return CMD_ERROR;

@@ -33,6 +33,7 @@
 #include "addr.h"
 #include "calls.h"
 #include "cmdtab.h"
+#include "files.h"
 #include "handle.h"
 #include "lesson.h"
 #include "names.h"
@@ -275,7 +276,7 @@ int cmd_use(struct shell *sh, int argc, struct word *argv)
 	int fd;
 
 	(void)argc;
-	if (!calls_is_handle(sh, &argv[1], &fd)) {
+	if (!handle_is_word(sh, &argv[1], &fd)) {
 		out_error(sh, &argv[1], "use: there is no open handle '%.40s'", argv[1].s);
 		return CMD_ERROR;
 	}
@@ -446,7 +447,7 @@ int cmd_source(struct shell *sh, int argc, struct word *argv)
 		sh->unwinding = 1;
 		return CMD_ERROR;
 	}
-	if (repl_read_file(f->s, &text, &len) < 0) {
+	if (files_read(f->s, &text, &len) < 0) {
 		out_error(sh, f, "source: cannot read %s: %s", f->s,
 			  errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
 		return CMD_ERROR;

@@ -462,3 +462,22 @@ int handle_count(const struct shell *sh)
 		n += sh->h[i].open;
 	return n;
 }
+
+int handle_is_word(struct shell *sh, const struct word *w, int *fd)
+{
+	long v = 0;
+
+	/* A quoted word is data; an expansion (use ${H}) may name a handle. */
+	if ((w->flags & WORD_QUOTED) || w->len == 0 || w->len > 9)
+		return 0;
+	/* Digits only (at most 9: no overflow); most commands start so. */
+	for (size_t i = 0; i < w->len; i++) {
+		if (w->s[i] < '0' || w->s[i] > '9')
+			return 0;
+		v = v * 10 + (w->s[i] - '0');
+	}
+	if (handle_get(sh, (int)v) == NULL)
+		return 0;
+	*fd = (int)v;
+	return 1;
+}

@@ -7,6 +7,7 @@
 
 #include <sys/socket.h>
 
+#include "lexer.h"
 #include "shell.h"
 
 /* The open handle with descriptor fd, or NULL. */
@@ -34,6 +35,8 @@ void handle_note_listen(struct shell *sh, int fd);
 void handle_arm_timeout(struct shell *sh, int fd);
 /* Close every handle, quietly. */
 void handle_close_all(struct shell *sh);
+/* Is word w an open handle's number (unquoted digits)?  Then *fd is it. */
+int handle_is_word(struct shell *sh, const struct word *w, int *fd);
 /* How many handles are open. */
 int handle_count(const struct shell *sh);
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "calls.h"
+#include "files.h"
 #include "handle.h"
 #include "lesson.h"
 #include "lineedit.h"
@@ -178,13 +179,7 @@ static void shell_free(struct shell *sh)
 	sb_free(&sh->generated);
 	sb_free(&sh->last.data);
 	sb_free(&sh->last.text);
-	while (sh->vars != NULL) {
-		struct var *v = sh->vars;
-		sh->vars = v->next;
-		free(v->name);
-		free(v->value);
-		free(v);
-	}
+	var_free_all(sh);
 }
 
 static int interact(struct shell *sh, double timeout, int timeout_given)
@@ -303,7 +298,7 @@ int main(int argc, char **argv)
 			}
 		} else {
 			size_t len;
-			if (repl_read_file(file, &text, &len) < 0) {
+			if (files_read(file, &text, &len) < 0) {
 				const char *why = errno == EFBIG ? "larger than 64 MiB" : strerror(errno);
 				fprintf(stderr, "sockshell: cannot read %s: %s\n", file, why);
 				if (sh.tap)

@@ -1,6 +1,6 @@
 /*
  * repl.c - the one input loop, for the terminal, files, stdin, -c and
- * nested "source"; and the variables that ${NAME} reads.
+ * nested "source".
  *
  * Hides line reading, the whole-file check that runs before a lesson's
  * first line, dispatch through the command table, the leading handle
@@ -10,17 +10,13 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "argcheck.h"
-#include "calls.h"
 #include "cmdtab.h"
-#include "errname.h"
 #include "handle.h"
 #include "lesson.h"
 #include "lineedit.h"
@@ -30,146 +26,6 @@
 #include "vars.h"
 
 volatile sig_atomic_t shell_sigint;
-
-/* ---- variables ---- */
-
-void var_set(struct shell *sh, const char *name, const char *value, size_t len)
-{
-	struct var *v;
-
-	for (v = sh->vars; v != NULL; v = v->next)
-		if (strcmp(v->name, name) == 0)
-			break;
-	if (v == NULL) {
-		v = xmalloc(sizeof *v);
-		v->name = xstrdup(name);
-		v->value = NULL;
-		v->next = sh->vars;
-		sh->vars = v;
-	}
-	free(v->value);
-	v->value = xmemdup(value, len);
-	v->len = len;
-}
-
-static int is(const char *name, size_t len, const char *s)
-{
-	return strlen(s) == len && memcmp(name, s, len) == 0;
-}
-
-int var_lookup(void *ctx, const char *name, size_t len, const char **val, size_t *vlen)
-{
-	struct shell *sh = ctx;
-
-	if (isdigit((unsigned char)name[0])) {
-		/* Only name[0..len): "$12" is $1 then "2", and the name is
-		 * not NUL-terminated. */
-		long n = 0;
-		for (size_t i = 0; i < len && isdigit((unsigned char)name[i]) && n < 100000; i++)
-			n = n * 10 + (name[i] - '0');
-		const struct source *s = sh->src;
-		while (s != NULL && s->argv == NULL)
-			s = s->up;
-		if (n == 0 && s != NULL) {
-			*val = s->name;
-			*vlen = strlen(s->name);
-			return 1;
-		}
-		if (s == NULL || n < 1 || n > s->argc)
-			return 0;
-		*val = s->argv[n - 1];
-		*vlen = strlen(*val);
-		return 1;
-	}
-	if (is(name, len, "rc")) {
-		if (!sh->last.valid)
-			return 0;
-		snprintf(sh->rc_text, sizeof sh->rc_text, "%lld", sh->last.rc);
-		*val = sh->rc_text;
-		*vlen = strlen(sh->rc_text);
-		return 1;
-	}
-	if (is(name, len, "errno")) {
-		const char *e = sh->last.gai ? errname_gai_name(sh->last.gai) :
-				sh->last.err ? errname_name(sh->last.err) : "";
-		*val = e ? e : "";
-		*vlen = strlen(*val);
-		return sh->last.valid;
-	}
-	if (is(name, len, "result")) {
-		*val = sh->last.text.buf ? sh->last.text.buf : "";
-		*vlen = sh->last.text.len;
-		return sh->last.valid;
-	}
-	if (is(name, len, "data")) {
-		*val = sh->last.data.buf ? sh->last.data.buf : "";
-		*vlen = sh->last.data.len;
-		return 1;
-	}
-	for (struct var *v = sh->vars; v != NULL; v = v->next) {
-		if (is(name, len, v->name)) {
-			*val = v->value;
-			*vlen = v->len;
-			return 1;
-		}
-	}
-	char env[80];
-	if (len >= sizeof env)
-		return 0;
-	memcpy(env, name, len);
-	env[len] = '\0';
-	const char *e = getenv(env);
-	if (e == NULL)
-		return 0;
-	*val = e;
-	*vlen = strlen(e);
-	return 1;
-}
-
-/* ---- reading ---- */
-
-int repl_read_file(const char *path, char **text, size_t *len)
-{
-	struct stat st;
-	struct strbuf sb = STRBUF_INIT;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		errno = EISDIR;
-		return -1;
-	}
-	for (;;) {
-		sb_grow(&sb, 65536);
-		ssize_t n = read(fd, sb.buf + sb.len, sb.cap - sb.len - 1);
-		if (n < 0 && errno == EINTR && !shell_sigint)
-			continue;  /* Ctrl-C gives up on a FIFO or a terminal */
-		if (n < 0) {
-			int e = errno;
-			close(fd);
-			sb_free(&sb);
-			errno = e;
-			return -1;
-		}
-		if (n == 0)
-			break;
-		sb.len += (size_t)n;
-		if (sb.len > SHELL_MAX_COUNT) {
-			close(fd);
-			sb_free(&sb);
-			errno = EFBIG;
-			return -1;
-		}
-	}
-	close(fd);
-	*text = sb.buf ? sb.buf : xstrdup("");
-	if (sb.buf != NULL)
-		sb.buf[sb.len] = '\0';
-	*len = sb.len;
-	return 0;
-}
 
 /*
  * One line of the stream src->fp into src->input, without its newline, at
@@ -419,7 +275,7 @@ static int run_command(struct shell *sh, struct command *cmd, const char *text, 
 	}
 	if (!(w[0].flags & WORD_QUOTED) && isdigit((unsigned char)w[0].s[0])) {
 		int fd;
-		if (!calls_is_handle(sh, &w[0], &fd)) {
+		if (!handle_is_word(sh, &w[0], &fd)) {
 			out_error(sh, &w[0], "there is no open handle %.40s", w[0].s);
 			return CMD_ERROR;
 		}

@@ -14,8 +14,5 @@
 int repl_run(struct shell *sh, struct source *src);
 /* Check src whole without running it: returns the number of errors. */
 int repl_check(struct shell *sh, struct source *src);
-/* Read path whole into memory (no descriptor stays open).  Returns 0, or
- * -1 with errno set. */
-int repl_read_file(const char *path, char **text, size_t *len);
 
 #endif

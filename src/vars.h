@@ -20,5 +20,7 @@ struct var {
 void var_set(struct shell *sh, const char *name, const char *value, size_t len);
 /* Look a variable up the way ${NAME} does; the lexer's callback. */
 int var_lookup(void *ctx, const char *name, size_t namelen, const char **val, size_t *vlen);
+/* Free every variable. */
+void var_free_all(struct shell *sh);
 
 #endif

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "repl.h"
+#include "files.h"
 #include "shell.h"
 #include "../tap/basic.h"
 
@@ -55,7 +55,7 @@ static int replay_dir(const char *top, const char *dir, int n)
 		char *text;
 		size_t len;
 		snprintf(path, sizeof path, "%s/tests/fuzz/%s/%s", top, dir, names[i]);
-		if (repl_read_file(path, &text, &len) < 0) {
+		if (files_read(path, &text, &len) < 0) {
 			ok(0, "%s/%s: %s", dir, names[i], strerror(errno));
 			n++;
 		} else {

@@ -8,7 +8,7 @@
  *   - the lexer with expansion, line by line, through var_lookup, with two
  *     lesson arguments and a few variables set (one holding a NUL);
  *   - the argument parsers on every word: calls_count, calls_seconds,
- *     calls_is_handle, addr_port, and addr_lookup on each pair of words
+ *     handle_is_word, addr_port, and addr_lookup on each pair of words
  *     (HOST PORT, for inet, inet6 and unspec) and on each word alone as a
  *     unix path; addr_format prints what came back.
  *
@@ -33,6 +33,7 @@
 
 #include "addr.h"
 #include "calls.h"
+#include "handle.h"
 #include "repl.h"
 #include "shell.h"
 #include "vars.h"
@@ -120,7 +121,7 @@ static void parse_words(const struct command *cmd)
 
 		calls_count(&sh, w, SHELL_MAX_COUNT, &count);
 		calls_seconds(&sh, w, &secs);
-		calls_is_handle(&sh, w, &fd);
+		handle_is_word(&sh, w, &fd);
 		if (memchr(w->s, '\0', w->len) != NULL)
 			continue;
 		if (numeric_port(w->s))
