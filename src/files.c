@@ -58,3 +58,28 @@ int files_read(const char *path, char **text, size_t *len)
 	*len = sb.len;
 	return 0;
 }
+
+int files_write(const char *path, const void *p, size_t n, int force)
+{
+	/* O_EXCL unless forced: never overwrite a file by surprise (nor
+	 * follow a link planted where the new file goes). */
+	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL);
+	int fd = open(path, flags, 0644);
+	size_t off = 0;
+
+	if (fd < 0)
+		return -1;
+	while (off < n) {
+		ssize_t w = write(fd, (const char *)p + off, n - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			int e = w < 0 ? errno : EIO;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return close(fd);
+}

@@ -9,7 +9,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 
 #include "cmdtab.h"
 #include "errname.h"
+#include "files.h"
 #include "lesson.h"
 #include "output.h"
 #include "shell.h"
@@ -444,15 +444,6 @@ int cmd_save(struct shell *sh, int argc, struct word *argv)
 		out_error(sh, file, "save: bad file name");
 		return CMD_ERROR;
 	}
-	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (force ? O_TRUNC : O_EXCL);
-	int fd = open(file->s, flags, 0644);
-	if (fd < 0) {
-		if (errno == EEXIST)
-			out_error(sh, file, "save: %s exists (save -f %s to overwrite it)", file->s, file->s);
-		else
-			out_error(sh, file, "save: cannot write %s: %s", file->s, strerror(errno));
-		return CMD_ERROR;
-	}
 	const char *head = "#!/usr/bin/env sockshell\n# A session saved by sockshell: each call is followed by\n"
 			   "# what it returned, so this file replays as a test.\n";
 	struct strbuf all = STRBUF_INIT;
@@ -461,27 +452,16 @@ int cmd_save(struct shell *sh, int argc, struct word *argv)
 	if (sh->journal_cut > 0)
 		sb_printf(&all, "# journal cut: the last %lu commands were not kept (a journal "
 			  "holds %u MiB)\n", sh->journal_cut, JOURNAL_MAX >> 20);
-	size_t off = 0;
-	while (off < all.len) {
-		ssize_t n = write(fd, all.buf + off, all.len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			int e = errno;
-			close(fd);
-			sb_free(&all);
-			out_error(sh, file, "save: writing %s: %s", file->s, strerror(e));
-			return CMD_ERROR;
-		}
-		off += (size_t)n;
-	}
-	int rc = close(fd);
+	size_t off = all.len;
+	int rc = files_write(file->s, all.buf, all.len, force);
 	int e = errno;
 	sb_free(&all);
-	if (rc < 0) {
-		out_error(sh, file, "save: writing %s: %s", file->s, strerror(e));
+	if (rc < 0 && e == EEXIST)
+		out_error(sh, file, "save: %s exists (save -f %s to overwrite it)", file->s, file->s);
+	else if (rc < 0)
+		out_error(sh, file, "save: cannot write %s: %s", file->s, strerror(e));
+	if (rc < 0)
 		return CMD_ERROR;
-	}
 	out_line(sh, "saved %zu bytes to %s", off, file->s);
 	return CMD_OK;
 }
