@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "calls.h"
+#include "args.h"
 #include "cmdtab.h"
 #include "handle.h"
 #include "names.h"
@@ -63,7 +63,7 @@ static ssize_t send_data(struct shell *sh, int fd, const struct handle *h, const
 		if (n < 0)
 			n = 0;
 	}
-	calls_before_block(sh);
+	out_before_block(sh);
 	m = sendto(fd, p + n, len - (size_t)n, flags, to, tolen);
 	if (m < 0)
 		return n > 0 ? n : m;
@@ -72,16 +72,16 @@ static ssize_t send_data(struct shell *sh, int fd, const struct handle *h, const
 
 int cmd_send(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h = handle_current(sh);
 	struct data d;
 	int next, flags, fd = sh->current;
 
 	if (h == NULL)
 		return CMD_ERROR;
-	if (calls_data(sh, argc, argv, 1, &next, &d) < 0)
+	if (args_data(sh, argc, argv, 1, &next, &d) < 0)
 		return CMD_ERROR;
-	if (calls_flags(sh, argc, argv, next, &flags) < 0) {
-		calls_data_free(&d);
+	if (args_flags(sh, argc, argv, next, &flags) < 0) {
+		args_data_free(&d);
 		return CMD_ERROR;
 	}
 	trace_begin(sh, "send");
@@ -92,29 +92,29 @@ int cmd_send(struct shell *sh, int argc, struct word *argv)
 	trace_add(sh, ")");
 	ssize_t rc = send_data(sh, fd, h, d.p, d.len, flags, NULL, 0);
 	int err = rc < 0 ? errno : 0;
-	calls_note_sent(sh, h, rc, flags);
-	calls_result(sh, h, rc, err, flags);
+	handle_note_sent(sh, h, rc, flags);
+	trace_outcome(sh, h, rc, err, flags);
 	if (send_timed_out(sh, h, rc, d.len, flags))
-		calls_mark_timeout(sh);
-	calls_end(sh);
-	calls_data_free(&d);
+		trace_mark_timeout(sh);
+	trace_close(sh);
+	args_data_free(&d);
 	return CMD_OK;
 }
 
 int cmd_sendto(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h = handle_current(sh);
 	struct data d;
 	struct addr_list al;
 	int next, flags, fd = sh->current;
 
 	if (h == NULL)
 		return CMD_ERROR;
-	if (calls_data(sh, argc, argv, 1, &next, &d) < 0)
+	if (args_data(sh, argc, argv, 1, &next, &d) < 0)
 		return CMD_ERROR;
-	int rc = calls_address(sh, h, h->family, h->type, argc, argv, next, &next, &al);
-	if (rc < 0 || calls_flags(sh, argc, argv, next, &flags) < 0) {
-		calls_data_free(&d);
+	int rc = args_address(sh, h, h->family, h->type, argc, argv, next, &next, &al);
+	if (rc < 0 || args_flags(sh, argc, argv, next, &flags) < 0) {
+		args_data_free(&d);
 		addr_list_free(&al);
 		return rc == -2 ? CMD_OK : CMD_ERROR;
 	}
@@ -129,13 +129,13 @@ int cmd_sendto(struct shell *sh, int argc, struct word *argv)
 	ssize_t n = send_data(sh, fd, h, d.p, d.len, flags, (struct sockaddr *)&al.v[0].ss,
 			      al.v[0].len);
 	int err = n < 0 ? errno : 0;
-	calls_note_sent(sh, h, n, flags);
-	calls_result(sh, h, n, err, flags);
+	handle_note_sent(sh, h, n, flags);
+	trace_outcome(sh, h, n, err, flags);
 	if (send_timed_out(sh, h, n, d.len, flags))
-		calls_mark_timeout(sh);
-	calls_end(sh);
-	calls_family_hint(sh, h, (struct sockaddr *)&al.v[0].ss);
-	calls_data_free(&d);
+		trace_mark_timeout(sh);
+	trace_close(sh);
+	out_family_hint(sh, h, (struct sockaddr *)&al.v[0].ss);
+	args_data_free(&d);
 	addr_list_free(&al);
 	return CMD_OK;
 }
@@ -176,7 +176,7 @@ static int is_datagram(const struct handle *h)
 static void show_received(struct shell *sh, const struct handle *h, ssize_t rc,
 			  size_t n, int flags, int err)
 {
-	calls_result(sh, h, rc, err, flags);
+	trace_outcome(sh, h, rc, err, flags);
 	if (rc < 0)
 		return;
 	size_t shown = (size_t)rc > n ? n : (size_t)rc;
@@ -219,21 +219,21 @@ static int receive_begin(struct shell *sh, int argc, struct word *argv, const ch
 {
 	int fd = sh->current;
 
-	*h = calls_handle(sh);
+	*h = handle_current(sh);
 	if (*h == NULL)
 		return -1;
-	if (calls_count(sh, &argv[1], SHELL_MAX_COUNT, n) < 0 ||
-	    calls_flags(sh, argc, argv, 2, flags) < 0)
+	if (args_count(sh, &argv[1], SHELL_MAX_COUNT, n) < 0 ||
+	    args_flags(sh, argc, argv, 2, flags) < 0)
 		return -1;
-	int ready = calls_known_ready(sh, *h, *flags, *n);
-	if (!ready && calls_would_deadlock(sh, fd, *h, *flags, *n, call))
+	int ready = handle_known_ready(sh, *h, *flags, *n);
+	if (!ready && handle_would_deadlock(sh, fd, *h, *flags, *n, call))
 		return -1;
 	trace_begin(sh, call);
 	trace_add(sh, "(%d, %lu, ", fd, *n);
 	names_add_flags(&sh->line, names_msgflags, *flags);
 	trace_add(sh, ")");
 	if (!ready)
-		calls_before_block(sh);
+		out_before_block(sh);
 	return 0;
 }
 
@@ -248,10 +248,10 @@ int cmd_recv(struct shell *sh, int argc, struct word *argv)
 		return CMD_ERROR;
 	ssize_t rc = receive(sh, sh->current, h, n, flags, NULL, NULL, &real);
 	int err = rc < 0 ? errno : 0;
-	calls_note_received(sh, h, rc, flags);
+	handle_note_received(sh, h, rc, flags);
 	show_received(sh, h, rc, n, flags, err);
 	show_truncated(sh, real, n);
-	calls_end(sh);
+	trace_close(sh);
 	return CMD_OK;
 }
 
@@ -269,7 +269,7 @@ int cmd_recvfrom(struct shell *sh, int argc, struct word *argv)
 	memset(&ss, 0, sizeof ss);
 	ssize_t rc = receive(sh, sh->current, h, n, flags, &ss, &len, &real);
 	int err = rc < 0 ? errno : 0;
-	calls_note_received(sh, h, rc, flags);
+	handle_note_received(sh, h, rc, flags);
 	show_received(sh, h, rc, n, flags, err);
 	if (rc >= 0 && len > 0 && ss.ss_family != AF_UNSPEC) {
 		trace_add(sh, " from ");
@@ -278,7 +278,7 @@ int cmd_recvfrom(struct shell *sh, int argc, struct word *argv)
 		sh->fromlen = len;
 	}
 	show_truncated(sh, real, n);
-	calls_end(sh);
+	trace_close(sh);
 	return CMD_OK;
 }
 
@@ -335,7 +335,7 @@ static ssize_t drain_recv(struct shell *sh, struct drain *d, int flags, ssize_t 
 	ssize_t rc = receive(sh, d->fd, d->h, d->n, flags | MSG_DONTWAIT, NULL, NULL, real);
 	if (rc >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
 		return rc;
-	calls_before_block(sh);
+	out_before_block(sh);
 	if (d->timeout) {
 		int ms = ms_left(&d->deadline), by_user = d->user_ms > 0 && d->user_ms < ms;
 		int ready = ms > 0 ? poll(&p, 1, by_user ? d->user_ms : ms) : 0;
@@ -378,8 +378,8 @@ static int drain_step(struct shell *sh, struct drain *d)
 		d->late = 1;  /* the stream never paused: no call after the time */
 		return 0;
 	}
-	if (!calls_known_ready(sh, d->h, flags, d->n) &&
-	    calls_would_deadlock(sh, d->fd, d->h, flags, d->n, "drain")) {
+	if (!handle_known_ready(sh, d->h, flags, d->n) &&
+	    handle_would_deadlock(sh, d->fd, d->h, flags, d->n, "drain")) {
 		d->stuck = 1;
 		return 0;
 	}
@@ -387,7 +387,7 @@ static int drain_step(struct shell *sh, struct drain *d)
 	trace_add(sh, "(%d, %lu, %s)", d->fd, d->n, flags ? "MSG_DONTWAIT" : "0");
 	d->rc = drain_recv(sh, d, flags, &real);
 	d->err = d->rc < 0 ? errno : 0;
-	calls_note_received(sh, d->h, d->rc, flags);
+	handle_note_received(sh, d->h, d->rc, flags);
 	d->calls++;
 	show_received(sh, d->h, d->rc, d->n, flags, d->err);
 	if (d->dgram)
@@ -443,12 +443,12 @@ static void drain_summary(struct shell *sh, struct drain *d)
 	sh->last.data = d->kept;  /* the kept bytes move: no copy */
 	sb_init(&d->kept);
 	if (timed_out)
-		calls_mark_timeout(sh);
+		trace_mark_timeout(sh);
 	/* The bytes were shown call by call: the summary does not repeat
 	 * them, even in hex. */
 	enum display_mode keep = sh->display;
 	sh->display = DISPLAY_TEXT;
-	calls_end(sh);
+	trace_close(sh);
 	sh->display = keep;
 }
 
@@ -457,12 +457,12 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 	struct drain d;
 
 	memset(&d, 0, sizeof d);
-	d.h = calls_handle(sh);
+	d.h = handle_current(sh);
 	d.fd = sh->current;
 	d.n = 4096;
 	if (d.h == NULL)
 		return CMD_ERROR;
-	if (argc > 1 && calls_count(sh, &argv[1], SHELL_MAX_COUNT, &d.n) < 0)
+	if (argc > 1 && args_count(sh, &argv[1], SHELL_MAX_COUNT, &d.n) < 0)
 		return CMD_ERROR;
 	if (d.n == 0) {
 		out_error(sh, &argv[1], "drain: a count of 0 would never reach EOF");
@@ -526,7 +526,7 @@ int cmd_poll(struct shell *sh, int argc, struct word *argv)
 	int last = argc - 1;
 	if (argc > 1 && !handle_is_word(sh, &argv[last], &fd)) {
 		double secs;
-		if (calls_seconds(sh, &argv[last], &secs) < 0)
+		if (args_seconds(sh, &argv[last], &secs) < 0)
 			return CMD_ERROR;
 		timeout_ms = (int)(secs * 1000 + 0.5);
 		explicit_timeout = 1;
@@ -557,7 +557,7 @@ int cmd_poll(struct shell *sh, int argc, struct word *argv)
 		trace_add(sh, "}");
 	}
 	trace_add(sh, "], %d, %d)", n, timeout_ms);
-	calls_before_block(sh);
+	out_before_block(sh);
 	int rc = poll(pfd, (nfds_t)n, timeout_ms);
 	int err = rc < 0 ? errno : 0;
 	trace_result(sh, rc, err);
@@ -575,9 +575,9 @@ int cmd_poll(struct shell *sh, int argc, struct word *argv)
 	} else if (rc == 0) {
 		trace_add(sh, " (none ready)");
 		if (!explicit_timeout && timeout_ms >= 0)
-			calls_mark_timeout(sh);
+			trace_mark_timeout(sh);
 	}
-	calls_end(sh);
+	trace_close(sh);
 	free(pfd);
 	return CMD_OK;
 }
@@ -596,7 +596,7 @@ static void add_fl(struct strbuf *sb, int fl)
 
 int cmd_nonblock(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h = handle_current(sh);
 	int fd = sh->current;
 
 	if (h == NULL)

@@ -31,7 +31,7 @@
 #endif
 
 #include "addr.h"
-#include "calls.h"
+#include "args.h"
 #include "cmdtab.h"
 #include "files.h"
 #include "handle.h"
@@ -290,7 +290,7 @@ int cmd_sleep(struct shell *sh, int argc, struct word *argv)
 	struct timespec ts, rem;
 
 	(void)argc;
-	if (calls_seconds(sh, &argv[1], &secs) < 0)
+	if (args_seconds(sh, &argv[1], &secs) < 0)
 		return CMD_ERROR;
 	out_flush(sh);
 	ts.tv_sec = (time_t)secs;
@@ -379,7 +379,7 @@ static int set_setting(struct shell *sh, const struct word *name, const struct w
 		}
 	} else if (word_is(name, "timeout")) {
 		double t;
-		if (calls_seconds(sh, val, &t) < 0)
+		if (args_seconds(sh, val, &t) < 0)
 			return CMD_ERROR;
 		sh->timeout = t;
 		for (int fd = 0; fd < sh->nh; fd++)
@@ -559,7 +559,7 @@ int cmd_quit(struct shell *sh, int argc, struct word *argv)
 {
 	if (argc > 1) {
 		unsigned long st;
-		if (calls_count(sh, &argv[1], 255, &st) < 0)
+		if (args_count(sh, &argv[1], 255, &st) < 0)
 			return CMD_ERROR;
 		sh->status = (int)st;
 	}

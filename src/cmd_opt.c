@@ -19,9 +19,10 @@
 #include <netinet/tcp.h>
 #endif
 
-#include "calls.h"
+#include "args.h"
 #include "cmdtab.h"
 #include "errname.h"
+#include "handle.h"
 #include "names.h"
 #include "output.h"
 #include "shell.h"
@@ -140,7 +141,7 @@ static int parse_bool(const struct word *w, int *v)
 
 int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h = handle_current(sh);
 	const struct word *vw = &argv[2];
 	union { int i; struct linger l; struct timeval tv; } val;
 	socklen_t len = sizeof val.i;
@@ -171,7 +172,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 		if (vw->len == 3 && strcmp(vw->s, "off") == 0) {
 			val.l.l_onoff = 0;
 		} else {
-			if (calls_count(sh, vw, 1000000, &secs) < 0)
+			if (args_count(sh, vw, 1000000, &secs) < 0)
 				return CMD_ERROR;
 			val.l.l_onoff = 1;
 			val.l.l_linger = (int)secs;
@@ -182,7 +183,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 	}
 	case K_TIMEVAL: {
 		double secs = 0;
-		if (!(vw->len == 3 && strcmp(vw->s, "off") == 0) && calls_seconds(sh, vw, &secs) < 0)
+		if (!(vw->len == 3 && strcmp(vw->s, "off") == 0) && args_seconds(sh, vw, &secs) < 0)
 			return CMD_ERROR;
 		val.tv.tv_sec = (time_t)secs;
 		val.tv.tv_usec = (suseconds_t)lround((secs - floor(secs)) * 1e6);
@@ -192,7 +193,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 	}
 	default: {
 		unsigned long v;
-		if (calls_count(sh, vw, 0x7fffffff, &v) < 0)
+		if (args_count(sh, vw, 0x7fffffff, &v) < 0)
 			return CMD_ERROR;
 		val.i = (int)v;
 		trace_add(sh, "%d)", val.i);
@@ -200,7 +201,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 	}
 	int rc = setsockopt(sh->current, o->level, o->opt, &val, len);
 	int err = rc < 0 ? errno : 0;
-	calls_finish(sh, h, rc, err, 0);
+	trace_finish(sh, h, rc, err, 0);
 	if (rc == 0 && o->kind == K_TIMEVAL) {
 		/* The user owns the time-outs now: ours no longer applies. */
 		h->user_timeo = 1;
@@ -211,7 +212,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 
 int cmd_getsockopt(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h = handle_current(sh);
 	union { int i; struct linger l; struct timeval tv; } val;
 	socklen_t len = sizeof val;
 	struct strbuf *t = &sh->last.text;

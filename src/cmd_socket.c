@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "calls.h"
+#include "args.h"
 #include "cmdtab.h"
 #include "handle.h"
 #include "names.h"
@@ -47,7 +47,7 @@ static int protocol(struct shell *sh, const struct word *w, int *proto)
 {
 	if (isdigit((unsigned char)w->s[0])) {
 		unsigned long v;
-		if (calls_count(sh, w, 255, &v) < 0)
+		if (args_count(sh, w, 255, &v) < 0)
 			return -1;
 		*proto = (int)v;
 		return 0;
@@ -122,7 +122,7 @@ int cmd_socket(struct shell *sh, int argc, struct word *argv)
 		names_add_sym(&sh->line, names_protocols, proto), trace_add(sh, ")");
 	int fd = socket(family, type->value, proto);
 	int err = fd < 0 ? errno : 0;
-	calls_finish(sh, NULL, fd, err, 0);
+	trace_finish(sh, NULL, fd, err, 0);
 	if (fd >= 0)
 		handle_add(sh, fd, family, type->value, proto);
 	return CMD_OK;
@@ -149,7 +149,7 @@ static int the_address(struct shell *sh, const struct handle *h, int argc, struc
 		       struct addr_list *al)
 {
 	int next;
-	int rc = calls_address(sh, h, h->family, h->type, argc, argv, 1, &next, al);
+	int rc = args_address(sh, h, h->family, h->type, argc, argv, 1, &next, al);
 
 	if (rc == -2)
 		return 0;
@@ -162,7 +162,7 @@ static int the_address(struct shell *sh, const struct handle *h, int argc, struc
 
 int cmd_bind(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h = handle_current(sh);
 	struct addr_list al;
 	int fd = sh->current;
 
@@ -176,8 +176,8 @@ int cmd_bind(struct shell *sh, int argc, struct word *argv)
 	trace_addr(sh, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
 	trace_add(sh, ")");
 	rc = bind(fd, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
-	calls_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
-	calls_family_hint(sh, h, (struct sockaddr *)&al.v[0].ss);
+	trace_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
+	out_family_hint(sh, h, (struct sockaddr *)&al.v[0].ss);
 	addr_list_free(&al);
 	return CMD_OK;
 }
@@ -217,18 +217,18 @@ static void note_autobind(struct shell *sh, int fd)
 
 int cmd_listen(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h = handle_current(sh);
 	unsigned long backlog = SOMAXCONN;
 
 	if (h == NULL)
 		return CMD_ERROR;
-	if (argc > 1 && calls_count(sh, &argv[1], INT_MAX, &backlog) < 0)
+	if (argc > 1 && args_count(sh, &argv[1], INT_MAX, &backlog) < 0)
 		return CMD_ERROR;
 	int unbound = port_of(sh->current) == 0;
 	trace_begin(sh, "listen");
 	trace_add(sh, "(%d, %lu)", sh->current, backlog);
 	int rc = listen(sh->current, (int)backlog);
-	calls_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
+	trace_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
 	if (rc == 0 && unbound)
 		note_autobind(sh, sh->current);
 	if (rc == 0)
@@ -238,7 +238,7 @@ int cmd_listen(struct shell *sh, int argc, struct word *argv)
 
 int cmd_accept(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h = handle_current(sh);
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
 	int lfd = sh->current;
@@ -249,10 +249,10 @@ int cmd_accept(struct shell *sh, int argc, struct word *argv)
 		return CMD_ERROR;
 	trace_begin(sh, "accept");
 	trace_add(sh, "(%d)", lfd);
-	calls_before_block(sh);
+	out_before_block(sh);
 	int fd = accept(lfd, (struct sockaddr *)&ss, &len);
 	int err = fd < 0 ? errno : 0;
-	calls_result(sh, h, fd, err, 0);
+	trace_outcome(sh, h, fd, err, 0);
 	if (fd >= 0) {
 		trace_add(sh, " from ");
 		trace_addr(sh, (struct sockaddr *)&ss, len);
@@ -260,7 +260,7 @@ int cmd_accept(struct shell *sh, int argc, struct word *argv)
 		memcpy(&sh->from, &ss, len);
 		sh->fromlen = len;
 	}
-	calls_end(sh);
+	trace_close(sh);
 	if (fd >= 0) {
 		int family = h->family, type = h->type, proto = h->protocol;
 		handle_add(sh, fd, family, type, proto);
@@ -278,12 +278,12 @@ static void connect_each(struct shell *sh, int fd, const struct addr_list *al)
 		trace_add(sh, "(%d, ", fd);
 		trace_addr(sh, (struct sockaddr *)&al->v[i].ss, al->v[i].len);
 		trace_add(sh, ")");
-		calls_before_block(sh);
+		out_before_block(sh);
 		int rc = connect(fd, (struct sockaddr *)&al->v[i].ss, al->v[i].len);
 		int err = rc < 0 ? errno : 0;
-		calls_finish(sh, h, rc, err, 0);
+		trace_finish(sh, h, rc, err, 0);
 		handle_note_connect(sh, fd, (struct sockaddr *)&al->v[i].ss, al->v[i].len, rc, err);
-		calls_family_hint(sh, h, (struct sockaddr *)&al->v[i].ss);
+		out_family_hint(sh, h, (struct sockaddr *)&al->v[i].ss);
 		if (rc == 0 || err == EINTR || err == EINPROGRESS || err == EALREADY ||
 		    err == EISCONN || sh->last.timed_out)
 			break;
@@ -306,7 +306,7 @@ static void refused_hint(struct shell *sh, int type, const struct sockaddr *sa, 
 
 int cmd_connect(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h = handle_current(sh);
 	struct addr_list al;
 
 	if (h == NULL)
@@ -322,7 +322,7 @@ int cmd_connect(struct shell *sh, int argc, struct word *argv)
 
 int cmd_shutdown(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h = handle_current(sh);
 
 	(void)argc;
 	if (h == NULL)
@@ -333,7 +333,7 @@ int cmd_shutdown(struct shell *sh, int argc, struct word *argv)
 	trace_begin(sh, "shutdown");
 	trace_add(sh, "(%d, %s)", sh->current, how->sym);
 	int rc = shutdown(sh->current, how->value);
-	calls_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
+	trace_finish(sh, h, rc, rc < 0 ? errno : 0, 0);
 	return CMD_OK;
 }
 
@@ -344,7 +344,7 @@ static void close_handle(struct shell *sh, int fd)
 	trace_begin(sh, "close");
 	trace_add(sh, "(%d)", fd);
 	int rc = close(fd);
-	calls_finish(sh, NULL, rc, rc < 0 ? errno : 0, 0);
+	trace_finish(sh, NULL, rc, rc < 0 ? errno : 0, 0);
 	handle_forget(sh, fd);
 }
 
@@ -352,7 +352,7 @@ int cmd_close(struct shell *sh, int argc, struct word *argv)
 {
 	(void)argc;
 	(void)argv;
-	if (calls_handle(sh) == NULL)
+	if (handle_current(sh) == NULL)
 		return CMD_ERROR;
 	close_handle(sh, sh->current);
 	return CMD_OK;
@@ -361,7 +361,7 @@ int cmd_close(struct shell *sh, int argc, struct word *argv)
 static int name_call(struct shell *sh, const char *call,
 		     int (*fn)(int, struct sockaddr *, socklen_t *))
 {
-	struct handle *h = calls_handle(sh);
+	struct handle *h = handle_current(sh);
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
 
@@ -447,7 +447,7 @@ static struct addrinfo *resolve(struct shell *sh, const char *host, const char *
 	else
 		names_add_sym(&sh->line, names_types, type);
 	trace_add(sh, "})");
-	calls_before_block(sh);
+	out_before_block(sh);
 	int rc = getaddrinfo(host, port, &hints, &res);
 	if (rc != 0) {
 		trace_gai(sh, rc);
@@ -539,7 +539,7 @@ int cmd_socketpair(struct shell *sh, int argc, struct word *argv)
 		trace_add(sh, "[%d, %d])", sv[0], sv[1]);
 	else
 		trace_add(sh, "...)");
-	calls_finish(sh, NULL, rc, err, 0);
+	trace_finish(sh, NULL, rc, err, 0);
 	if (rc == 0) {
 		handle_add(sh, sv[1], AF_UNIX, type, 0);
 		handle_add(sh, sv[0], AF_UNIX, type, 0);
@@ -565,7 +565,7 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 		/* @N or @from: that address, written out numerically. */
 		struct addr_list al;
 		int next;
-		if (calls_address(sh, NULL, AF_UNSPEC, SOCK_STREAM, argc, argv, 1, &next, &al) < 0)
+		if (args_address(sh, NULL, AF_UNSPEC, SOCK_STREAM, argc, argv, 1, &next, &al) < 0)
 			return CMD_ERROR;
 		int rc = getnameinfo((struct sockaddr *)&al.v[0].ss, al.v[0].len, host, sizeof host,
 				     portstr, sizeof portstr, NI_NUMERICHOST | NI_NUMERICSERV);
@@ -581,7 +581,7 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 			return CMD_ERROR;
 		}
 		if (!(argv[2].flags & WORD_QUOTED) && argv[2].s[0] == '@') {
-			if (calls_port_of(sh, &argv[2], &port) < 0)
+			if (args_port_of(sh, &argv[2], &port) < 0)
 				return CMD_ERROR;
 		} else if (addr_port(argv[2].s, type, &port, msg, sizeof msg) < 0) {
 			out_error(sh, &argv[2], "%s", msg);
@@ -608,7 +608,7 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 		names_add_sym(&sh->line, names_protocols, ai->ai_protocol);
 		trace_add(sh, ")");
 		int fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
-		calls_finish(sh, NULL, fd, fd < 0 ? errno : 0, 0);
+		trace_finish(sh, NULL, fd, fd < 0 ? errno : 0, 0);
 		if (fd < 0)
 			continue;
 		handle_add(sh, fd, ai->ai_family, ai->ai_socktype, ai->ai_protocol);
@@ -655,6 +655,6 @@ int cmd_unlink(struct shell *sh, int argc, struct word *argv)
 	sb_add_quoted(&sh->line, path->s, path->len);
 	trace_add(sh, ")");
 	int rc = unlink(path->s);
-	calls_finish(sh, NULL, rc, rc < 0 ? errno : 0, 0);
+	trace_finish(sh, NULL, rc, rc < 0 ? errno : 0, 0);
 	return CMD_OK;
 }

@@ -10,10 +10,13 @@
 #include <config.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/un.h>
@@ -480,4 +483,134 @@ int handle_is_word(struct shell *sh, const struct word *w, int *fd)
 		return 0;
 	*fd = (int)v;
 	return 1;
+}
+
+/* ---- what a peer in this shell has queued: the deadlock guard ---- */
+
+/* The listener of this shell whose accept queue holds h's connection
+ * (h connected to it and no accept has taken it yet), or -1.  The
+ * listener must have something queued: an empty queue cannot hold it. */
+static int queued_at_listener(struct shell *sh, const struct handle *h)
+{
+	struct handle *l = handle_get(sh, h->listener);
+	struct pollfd p = { h->listener, POLLIN, 0 };
+
+	if (h->peer >= 0 || l == NULL || !l->listening)
+		return -1;
+	if (poll(&p, 1, 0) <= 0 || !(p.revents & POLLIN))
+		return -1;
+	return h->listener;
+}
+
+/* Wait a little for something to read on fd (see handle_would_deadlock).
+ * Returns 1 when fd is readable or hung up, so a receive cannot hang,
+ * 0 when nothing came, -1 when poll failed (then the call is made). */
+static int readable_soon(int fd, int *queued)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+
+#ifdef POLLRDHUP
+	p.events |= POLLRDHUP;
+#endif
+	*queued = 0;
+	/* Bytes the peer has sent may still be on their way: a small segment
+	 * that Nagle's algorithm holds until the peer's delayed ACK (at most
+	 * 200 ms on Linux), or a stack that delivers loopback packets
+	 * asynchronously.  So wait a little before saying nothing will come. */
+	if (poll(&p, 1, 300) < 0)
+		return -1;
+	if (p.revents & (POLLHUP | POLLERR))
+		return 1;
+#ifdef POLLRDHUP
+	if (p.revents & POLLRDHUP)
+		return 1;
+#endif
+	if (!(p.revents & POLLIN))
+		return 0;
+	if (ioctl(fd, FIONREAD, queued) < 0)
+		*queued = INT_MAX;
+	return 1;
+}
+
+int handle_would_deadlock(struct shell *sh, int fd, const struct handle *h, int flags,
+			  size_t want, const char *call)
+{
+	int queued;
+
+	/* MSG_OOB never waits: it returns the urgent byte or fails at once. */
+	if (h->nonblock || (flags & (MSG_DONTWAIT | MSG_OOB)))
+		return 0;
+	int listener = queued_at_listener(sh, h);
+	if (h->peer < 0 && listener < 0)
+		return 0;
+	int r = readable_soon(fd, &queued);
+	if (r < 0)
+		return 0;
+	if (r == 1) {
+		/* Data is queued; only waitall asking for more can hang. */
+		if (!(flags & MSG_WAITALL) || want == 0 || (size_t)queued >= want || h->peer < 0)
+			return 0;
+		out_error(sh, NULL, "%s on %d would wait forever: waitall asks for %zu bytes, only %d "
+			  "are queued, and the rest can only come from handle %d of this shell",
+			  call, fd, want, queued, h->peer);
+		return 1;
+	}
+	if (listener >= 0)
+		out_error(sh, NULL, "%s on %d would wait forever: its connection is still in the "
+			  "accept queue of listener %d of this shell, so nothing can come "
+			  "(accept on %d first, or add dontwait)", call, fd, listener, listener);
+	else
+		out_error(sh, NULL, "%s on %d would wait forever: its peer is handle %d of this "
+			  "shell, and nothing is queued for %d (send on %d first, or add dontwait)",
+			  call, fd, h->peer, fd, h->peer);
+	return 1;
+}
+
+/* What one end of these sockets sends, the other end will read: nothing
+ * is dropped on the way (unlike UDP). */
+static int reliable(const struct handle *h)
+{
+	return h->type == SOCK_STREAM || h->family == AF_UNIX;
+}
+
+int handle_known_ready(const struct shell *sh, const struct handle *h, int flags, size_t want)
+{
+	if (h->peer < 0 || h->queued == 0 || h->queued_at != sh->ncalls || !reliable(h) ||
+	    (flags & MSG_OOB))
+		return 0;
+	/* A stream returns at once only with want bytes there (SO_RCVLOWAT
+	 * may ask for up to want); any datagram ends a datagram receive. */
+	return h->type != SOCK_STREAM || h->queued >= want;
+}
+
+/* The count is still true when the previous call left it so: the
+ * current call has just been counted in ncalls by trace_begin. */
+static int queued_current(const struct shell *sh, const struct handle *h)
+{
+	return h->queued_at + 1 == sh->ncalls;
+}
+
+void handle_note_sent(struct shell *sh, const struct handle *h, long long rc, int flags)
+{
+	struct handle *p = handle_get(sh, h->peer);
+
+	if (p == NULL || !reliable(p))
+		return;
+	if (!queued_current(sh, p))
+		p->queued = 0;
+	/* An urgent byte leaves the stream: do not count that send. */
+	if (rc >= 0 && !(flags & MSG_OOB))
+		p->queued += p->type == SOCK_STREAM ? (size_t)rc : 1;
+	p->queued_at = sh->ncalls;
+}
+
+void handle_note_received(struct shell *sh, struct handle *h, long long rc, int flags)
+{
+	if (!queued_current(sh, h) || rc < 0) {
+		h->queued = 0;
+	} else if (!(flags & (MSG_PEEK | MSG_OOB))) {
+		size_t took = h->type == SOCK_STREAM ? (size_t)rc : 1;
+		h->queued = h->queued > took ? h->queued - took : 0;
+	}
+	h->queued_at = sh->ncalls;
 }

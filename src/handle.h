@@ -40,4 +40,22 @@ int handle_is_word(struct shell *sh, const struct word *w, int *fd);
 /* How many handles are open. */
 int handle_count(const struct shell *sh);
 
+/* ---- what a peer in this shell has queued: the deadlock guard ---- */
+/* Would a blocking receive of want bytes on h wait forever for a handle
+ * of this shell (nothing queued, or less than waitall asks for, and no
+ * EOF)?  Then say so and return 1: the caller must not make the call. */
+int handle_would_deadlock(struct shell *sh, int fd, const struct handle *h, int flags,
+			  size_t want, const char *call);
+/*
+ * Is a blocking receive of want bytes on h sure to return at once, because
+ * its peer handle in this shell has sent that much (or a datagram) and no
+ * call has run since that could have taken it?  Then the deadlock guard
+ * need not ask the kernel, and nothing waits, so output need not be
+ * flushed.  handle_note_sent and handle_note_received keep the count, after
+ * every send on the peer and every receive on h.
+ */
+int handle_known_ready(const struct shell *sh, const struct handle *h, int flags, size_t want);
+void handle_note_sent(struct shell *sh, const struct handle *h, long long rc, int flags);
+void handle_note_received(struct shell *sh, struct handle *h, long long rc, int flags);
+
 #endif

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calls.h"
 #include "files.h"
 #include "handle.h"
 #include "lesson.h"

@@ -20,12 +20,15 @@
  */
 #include <config.h>
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "addr.h"
@@ -446,4 +449,67 @@ void out_syntax_error(struct shell *sh, const char *file, long line, const char 
 	out_stderr(sh, all.buf, all.len);
 	sb_free(&all);
 	sh->status = EXIT_USAGE;
+}
+
+/* ---- the end of a call ---- */
+
+/* Did a blocking call on h give up after the time-out the shell armed? */
+static int timed_out(const struct handle *h, int err, int flags)
+{
+	return h != NULL && h->timeo && !h->nonblock && !(flags & MSG_DONTWAIT) &&
+	       (err == EAGAIN || err == EWOULDBLOCK || err == EINPROGRESS);
+}
+
+void trace_outcome(struct shell *sh, const struct handle *h, long long rc, int err, int flags)
+{
+	trace_result(sh, rc, err);
+	if (timed_out(h, err, flags))
+		trace_mark_timeout(sh);
+}
+
+void trace_mark_timeout(struct shell *sh)
+{
+	sh->last.timed_out = 1;
+	trace_add(sh, " %s[timed out after %g s]%s", out_color(sh, "1;33"), sh->timeout,
+		  out_reset(sh));
+}
+
+void trace_close(struct shell *sh)
+{
+	trace_end(sh);
+	if (sh->last.timed_out) {
+		struct strbuf d = STRBUF_INIT;
+		lesson_where(sh, &d);
+		sb_printf(&d, "%s timed out after %g s", sh->last.call, sh->timeout);
+		lesson_pending(sh, d.buf);
+		sb_free(&d);
+	}
+}
+
+void trace_finish(struct shell *sh, const struct handle *h, long long rc, int err, int flags)
+{
+	trace_outcome(sh, h, rc, err, flags);
+	trace_close(sh);
+}
+
+void out_family_hint(struct shell *sh, const struct handle *h, const struct sockaddr *sa)
+{
+	int err = sh->last.err;
+
+	if (h == NULL || (err != EINVAL && err != EAFNOSUPPORT) || sa->sa_family == h->family)
+		return;
+	if (h->family == AF_INET6 && sa->sa_family == AF_INET) {
+		char host[INET_ADDRSTRLEN];
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, host, sizeof host);
+		out_line(sh, "  (an inet6 socket takes IPv6 addresses: an IPv4 address is written "
+			 "::ffff:%s there, and needs v6only off)", host);
+	} else if (h->family == AF_INET && sa->sa_family == AF_INET6) {
+		out_line(sh, "  (an inet socket takes IPv4 addresses only: use an inet6 socket "
+			 "for an IPv6 address)");
+	}
+}
+
+void out_before_block(struct shell *sh)
+{
+	out_flush(sh);
 }

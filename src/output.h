@@ -54,4 +54,22 @@ void out_command(struct shell *sh, const char *line, size_t len);
 const char *out_color(struct shell *sh, const char *code);
 const char *out_reset(struct shell *sh);
 
+/* ---- the end of a call ---- */
+/*
+ * After a call on h that returned rc/err with flags: record the result, add
+ * "[timed out]" when a blocking call gave up, and end the trace line.
+ */
+void trace_finish(struct shell *sh, const struct handle *h, long long rc, int err, int flags);
+/* The two halves of trace_finish, for a call whose line goes on after its
+ * result (" from 127.0.0.1:5000"). */
+void trace_outcome(struct shell *sh, const struct handle *h, long long rc, int err, int flags);
+void trace_close(struct shell *sh);
+/* Note on the line that the call gave up after the time-out. */
+void trace_mark_timeout(struct shell *sh);
+/* After a call that failed with EINVAL or EAFNOSUPPORT on an address of
+ * another family than the socket's: a line saying what to write instead. */
+void out_family_hint(struct shell *sh, const struct handle *h, const struct sockaddr *sa);
+/* Before a call that may block: flush output. */
+void out_before_block(struct shell *sh);
+
 #endif

@@ -140,7 +140,7 @@ struct shell {
 	struct strbuf journal;  /* the session, for "save" (bounded: lesson.c) */
 	size_t journal_data;    /* received bytes kept in it */
 	unsigned long journal_cut;  /* commands not kept: it was full */
-	struct strbuf generated;  /* the bytes of "-n COUNT", made once (calls.c) */
+	struct strbuf generated;  /* the bytes of "-n COUNT", made once (args.c) */
 	int no_journal;         /* no "save" can run (a lesson file alone): keep none */
 	const char *progname;
 };

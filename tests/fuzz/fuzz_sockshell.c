@@ -7,7 +7,7 @@
  *     command table, the argument counts, the did-you-mean hints);
  *   - the lexer with expansion, line by line, through var_lookup, with two
  *     lesson arguments and a few variables set (one holding a NUL);
- *   - the argument parsers on every word: calls_count, calls_seconds,
+ *   - the argument parsers on every word: args_count, args_seconds,
  *     handle_is_word, addr_port, and addr_lookup on each pair of words
  *     (HOST PORT, for inet, inet6 and unspec) and on each word alone as a
  *     unix path; addr_format prints what came back.
@@ -32,8 +32,9 @@
 #include <sys/socket.h>
 
 #include "addr.h"
-#include "calls.h"
+#include "args.h"
 #include "handle.h"
+#include "output.h"
 #include "repl.h"
 #include "shell.h"
 #include "vars.h"
@@ -119,8 +120,8 @@ static void parse_words(const struct command *cmd)
 		char msg[160];
 		int fd;
 
-		calls_count(&sh, w, SHELL_MAX_COUNT, &count);
-		calls_seconds(&sh, w, &secs);
+		args_count(&sh, w, SHELL_MAX_COUNT, &count);
+		args_seconds(&sh, w, &secs);
 		handle_is_word(&sh, w, &fd);
 		if (memchr(w->s, '\0', w->len) != NULL)
 			continue;
