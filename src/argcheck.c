@@ -24,7 +24,7 @@
 
 #include "argcheck.h"
 #include "errname.h"
-#include "names.h"
+#include "keywords.h"
 #include "strbuf.h"
 
 /* What the checks of one command share. */
@@ -101,18 +101,18 @@ static int fail(struct argctx *c, const struct word *w, const char *what, const 
 /* ---- keywords from a table ---- */
 
 /* Check word i against table tab; "what" names the kind in the message. */
-static int table_word(struct argctx *c, int i, const struct name_value *tab, const char *what)
+static int table_word(struct argctx *c, int i, const struct kw_entry *tab, const char *what)
 {
 	const struct word *w = &c->w[i];
-	struct names_near near;
+	struct kw_near near;
 	struct strbuf all = STRBUF_INIT;
 
-	if (names_find(tab, w->s) != NULL)
+	if (kw_find(tab, w->s) != NULL)
 		return 1;
-	names_near_init(&near, w->s, w->len);
+	kw_near_init(&near, w->s, w->len);
 	sb_adds(&all, "one of: ");
-	for (const struct name_value *nv = tab; nv->name != NULL; nv++) {
-		names_near_try(&near, nv->name);
+	for (const struct kw_entry *nv = tab; nv->name != NULL; nv++) {
+		kw_near_try(&near, nv->name);
 		sb_printf(&all, "%s%s", nv == tab ? "" : ", ", nv->name);
 	}
 	fail(c, w, what, near.best, all.buf);
@@ -125,29 +125,29 @@ static int check_family(struct argctx *c, int i)
 {
 	if (word_is(&c->w[i], "for"))
 		return i + 1 < c->n ? 2 : fail(c, &c->w[i], "a HOST must follow", NULL, NULL);
-	return table_word(c, i, names_families, "unknown family");
+	return table_word(c, i, kw_families, "unknown family");
 }
 
 static int check_type(struct argctx *c, int i)
 {
-	return table_word(c, i, names_types, "unknown type");
+	return table_word(c, i, kw_types, "unknown type");
 }
 
 static int check_flag(struct argctx *c, int i)
 {
-	return table_word(c, i, names_msgflags, "unknown flag");
+	return table_word(c, i, kw_msgflags, "unknown flag");
 }
 
 static int check_how(struct argctx *c, int i)
 {
-	return table_word(c, i, names_shutdown, "unknown direction");
+	return table_word(c, i, kw_shutdown, "unknown direction");
 }
 
 static int check_proto(struct argctx *c, int i)
 {
 	if (isdigit((unsigned char)c->w[i].s[0]))
 		return 1;  /* a number: its range is the handler's */
-	return table_word(c, i, names_protocols, "unknown protocol");
+	return table_word(c, i, kw_protocols, "unknown protocol");
 }
 
 /* ---- addresses and data ---- */
@@ -206,15 +206,19 @@ static int check_onoff(struct argctx *c, int i)
 	const struct word *w = &c->w[i];
 
 	if (c->opt >= 0) {
-		const char *why = sockopt_value_problem(c->opt, w->s);
-		return why == NULL ? 1 : fail(c, w, "setsockopt: bad value", NULL, why);
+		/* Only a boolean's on/off is a keyword; a number's range, and
+		 * a read-only option, are the handler's to report. */
+		const struct kw_sockopt *o = &kw_sockopts[c->opt];
+		if (o->kind != KW_OPT_BOOL || o->readonly || kw_onoff_value(w->s, w->len) >= 0)
+			return 1;
+		return fail(c, w, "setsockopt: bad value", NULL, "write on or off");
 	}
 	if (word_is(w, "on") || word_is(w, "off"))
 		return 1;
-	struct names_near near;
-	names_near_init(&near, w->s, w->len);
-	names_near_try(&near, "on");
-	names_near_try(&near, "off");
+	struct kw_near near;
+	kw_near_init(&near, w->s, w->len);
+	kw_near_try(&near, "on");
+	kw_near_try(&near, "off");
 	return fail(c, w, c->opt == -3 ? "set: bad value" : "nonblock: bad value", near.best,
 		    "write on or off");
 }
@@ -222,14 +226,16 @@ static int check_onoff(struct argctx *c, int i)
 static int check_option(struct argctx *c, int i)
 {
 	const struct word *w = &c->w[i];
-	struct names_near near;
+	struct kw_near near;
 
-	c->opt = sockopt_index(w->s);
-	if (c->opt >= 0)
+	const struct kw_sockopt *o = kw_sockopt_find(w->s, w->len);
+	if (o != NULL) {
+		c->opt = (int)(o - kw_sockopts);
 		return 1;
-	names_near_init(&near, w->s, w->len);
-	for (int k = 0; sockopt_name_at(k) != NULL; k++)
-		names_near_try(&near, sockopt_name_at(k));
+	}
+	kw_near_init(&near, w->s, w->len);
+	for (int k = 0; k < kw_sockopt_count; k++)
+		kw_near_try(&near, kw_sockopts[k].name);
 	return fail(c, w, "unknown option", near.best, "help setsockopt lists them");
 }
 
@@ -243,11 +249,11 @@ static int setting_value(struct argctx *c, const struct word *name, int i)
 	if (word_is(name, "display")) {
 		if (word_is(v, "text") || word_is(v, "hex") || word_is(v, "both"))
 			return 1;
-		struct names_near near;
-		names_near_init(&near, v->s, v->len);
-		names_near_try(&near, "text");
-		names_near_try(&near, "hex");
-		names_near_try(&near, "both");
+		struct kw_near near;
+		kw_near_init(&near, v->s, v->len);
+		kw_near_try(&near, "text");
+		kw_near_try(&near, "hex");
+		kw_near_try(&near, "both");
 		return fail(c, v, "set display: unknown mode", near.best, "write text, hex or both");
 	}
 	c->opt = -3;  /* echo, errexit: on or off */
@@ -260,8 +266,8 @@ static int check_setting(struct argctx *c, int i)
 {
 	const struct word *w = &c->w[i];
 
-	for (int k = 0; setting_names[k] != NULL; k++)
-		if (word_is(w, setting_names[k]) && i + 1 < c->n)
+	for (const struct kw_entry *e = kw_settings; e->name != NULL; e++)
+		if (word_is(w, e->name) && i + 1 < c->n)
 			return setting_value(c, w, i + 1) < 0 ? -1 : 1;
 	return 1;
 }
@@ -283,21 +289,21 @@ static int number_ok(const char *s)
 /* An errno or getaddrinfo error name: a hint from the names near it. */
 static int error_name(struct argctx *c, const struct word *w)
 {
-	struct names_near near;
+	struct kw_near near;
 
-	names_near_init(&near, w->s, w->len);
+	kw_near_init(&near, w->s, w->len);
 	if (strncmp(w->s, "EAI_", 4) == 0) {
 		if (errname_gai_value(w->s) != 0)
 			return 1;
 		for (int code = -300; code <= 300; code++)
 			if (code != 0 && errname_gai_name(code) != NULL)
-				names_near_try(&near, errname_gai_name(code));
+				kw_near_try(&near, errname_gai_name(code));
 		return fail(c, w, "expect: unknown getaddrinfo error", near.best, NULL);
 	}
 	if (errname_value(w->s) != 0)
 		return 1;
 	for (int k = 0; errname_at(k) != NULL; k++)
-		names_near_try(&near, errname_at(k));
+		kw_near_try(&near, errname_at(k));
 	return fail(c, w, "expect: unknown errno name", near.best, NULL);
 }
 
@@ -321,10 +327,10 @@ static int check_expect(struct argctx *c, int i)
 			return 1;
 	if (s[0] == 'E')
 		return error_name(c, w);
-	struct names_near near;
-	names_near_init(&near, s, w->len);
+	struct kw_near near;
+	kw_near_init(&near, s, w->len);
 	for (int k = 0; expect_words[k] != NULL; k++)
-		names_near_try(&near, expect_words[k]);
+		kw_near_try(&near, expect_words[k]);
 	return fail(c, w, "expect: cannot check", near.best, "write a number, a \"string\", an errno name, "
 		    "a comparison (<N >N <=N >=N !=N), eof, ok, timeout or truncated");
 }

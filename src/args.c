@@ -23,7 +23,7 @@
 #include "files.h"
 #include "handle.h"
 #include "lexer.h"
-#include "names.h"
+#include "keywords.h"
 #include "output.h"
 #include "shell.h"
 #include "strbuf.h"
@@ -79,11 +79,11 @@ int args_flags(struct shell *sh, int argc, struct word *argv, int from, int *fla
 {
 	*flags = 0;
 	for (int i = from; i < argc; i++) {
-		const struct name_value *nv = has_nul(&argv[i]) ? NULL :
-			names_find(names_msgflags, argv[i].s);
+		const struct kw_entry *nv = has_nul(&argv[i]) ? NULL :
+			kw_find(kw_msgflags, argv[i].s);
 		if (nv == NULL) {
 			struct strbuf all = STRBUF_INIT;
-			for (const struct name_value *f = names_msgflags; f->name; f++)
+			for (const struct kw_entry *f = kw_msgflags; f->name; f++)
 				sb_printf(&all, "%s%s", all.len ? ", " : "", f->name);
 			out_error(sh, &argv[i], "unknown flag '%.40s' (flags: %s)", argv[i].s, all.buf);
 			sb_free(&all);
@@ -288,7 +288,7 @@ int args_address(struct shell *sh, const struct handle *h, int family, int type,
 		trace_add(sh, "(");
 		sb_add_quoted(&sh->line, host->s, host->len);
 		trace_add(sh, ", \"%s\", ", port->s);
-		names_add_sym(&sh->line, names_families, family);
+		kw_add_sym(&sh->line, kw_families, family);
 		trace_add(sh, ")");
 		trace_gai(sh, gai);
 		trace_end(sh);

@@ -23,7 +23,7 @@
 #include "args.h"
 #include "cmdtab.h"
 #include "handle.h"
-#include "names.h"
+#include "keywords.h"
 #include "output.h"
 #include "shell.h"
 
@@ -88,7 +88,7 @@ int cmd_send(struct shell *sh, int argc, struct word *argv)
 	trace_add(sh, "(%d, ", fd);
 	trace_sent(sh, d.p, d.len);
 	trace_add(sh, ", %zu, ", d.len);
-	names_add_flags(&sh->line, names_msgflags, flags);
+	kw_add_flags(&sh->line, kw_msgflags, flags);
 	trace_add(sh, ")");
 	ssize_t rc = send_data(sh, fd, h, d.p, d.len, flags, NULL, 0);
 	int err = rc < 0 ? errno : 0;
@@ -122,7 +122,7 @@ int cmd_sendto(struct shell *sh, int argc, struct word *argv)
 	trace_add(sh, "(%d, ", fd);
 	trace_sent(sh, d.p, d.len);
 	trace_add(sh, ", %zu, ", d.len);
-	names_add_flags(&sh->line, names_msgflags, flags);
+	kw_add_flags(&sh->line, kw_msgflags, flags);
 	trace_add(sh, ", ");
 	trace_addr(sh, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
 	trace_add(sh, ")");
@@ -230,7 +230,7 @@ static int receive_begin(struct shell *sh, int argc, struct word *argv, const ch
 		return -1;
 	trace_begin(sh, call);
 	trace_add(sh, "(%d, %lu, ", fd, *n);
-	names_add_flags(&sh->line, names_msgflags, *flags);
+	kw_add_flags(&sh->line, kw_msgflags, *flags);
 	trace_add(sh, ")");
 	if (!ready)
 		out_before_block(sh);
@@ -493,27 +493,6 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 	return d.stuck ? CMD_ERROR : CMD_OK;
 }
 
-static void add_events(struct strbuf *sb, short ev)
-{
-	static const struct { short bit; const char *name; } names[] = {
-		{ POLLIN, "POLLIN" }, { POLLPRI, "POLLPRI" }, { POLLOUT, "POLLOUT" },
-#ifdef POLLRDHUP
-		{ POLLRDHUP, "POLLRDHUP" },
-#endif
-		{ POLLERR, "POLLERR" }, { POLLHUP, "POLLHUP" }, { POLLNVAL, "POLLNVAL" },
-	};
-	int first = 1;
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (ev & names[i].bit) {
-			sb_printf(sb, "%s%s", first ? "" : "|", names[i].name);
-			first = 0;
-		}
-	}
-	if (first)
-		sb_addc(sb, '0');
-}
-
 int cmd_poll(struct shell *sh, int argc, struct word *argv)
 {
 	struct pollfd *pfd;
@@ -553,7 +532,7 @@ int cmd_poll(struct shell *sh, int argc, struct word *argv)
 	trace_add(sh, "([");
 	for (int i = 0; i < n; i++) {
 		trace_add(sh, "%s{fd=%d, events=", i ? ", " : "", pfd[i].fd);
-		add_events(&sh->line, pfd[i].events);
+		kw_add_flags(&sh->line, kw_pollevents, pfd[i].events);
 		trace_add(sh, "}");
 	}
 	trace_add(sh, "], %d, %d)", n, timeout_ms);
@@ -567,7 +546,7 @@ int cmd_poll(struct shell *sh, int argc, struct word *argv)
 			if (pfd[i].revents == 0)
 				continue;
 			sb_printf(t, "%s{fd=%d, revents=", t->len ? ", " : "[", pfd[i].fd);
-			add_events(t, pfd[i].revents);
+			kw_add_flags(t, kw_pollevents, pfd[i].revents);
 			sb_addc(t, '}');
 		}
 		sb_addc(t, ']');

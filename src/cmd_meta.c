@@ -36,13 +36,11 @@
 #include "files.h"
 #include "handle.h"
 #include "lesson.h"
-#include "names.h"
+#include "keywords.h"
 #include "output.h"
 #include "repl.h"
 #include "shell.h"
 #include "vars.h"
-
-const char *const setting_names[] = { "display", "timeout", "echo", "errexit", NULL };
 
 /* ---- status ---- */
 
@@ -106,9 +104,9 @@ static const char *tcp_state_name(int s)
 #endif
 
 /* The lesson's word for a constant: "inet6", "dgram". */
-static const char *word_for(const struct name_value *tab, int value)
+static const char *word_for(const struct kw_entry *tab, int value)
 {
-	for (const struct name_value *nv = tab; nv->name != NULL; nv++)
+	for (const struct kw_entry *nv = tab; nv->name != NULL; nv++)
 		if (nv->value == value)
 			return nv->name;
 	return "?";
@@ -237,8 +235,8 @@ int cmd_status(struct shell *sh, int argc, struct word *argv)
 		struct strbuf *row = &cells[r * NCOLS];
 		fds[r] = fd;
 		sb_printf(&row[COL_FD], "%d", fd);
-		sb_adds(&row[COL_FAMILY], word_for(names_families, h->family));
-		sb_adds(&row[COL_TYPE], word_for(names_types, h->type));
+		sb_adds(&row[COL_FAMILY], word_for(kw_families, h->family));
+		sb_adds(&row[COL_TYPE], word_for(kw_types, h->type));
 		name_of(fd, 0, &row[COL_LOCAL]);
 		name_of(fd, 1, &row[COL_REMOTE]);
 		tcp_state(fd, h, &row[COL_STATE], &row[COL_FLAGS]);
@@ -402,8 +400,8 @@ int cmd_set(struct shell *sh, int argc, struct word *argv)
 	}
 	const struct word *name = &argv[1];
 	int setting = 0;
-	for (int i = 0; setting_names[i]; i++)
-		setting |= word_is(name, setting_names[i]);
+	for (const struct kw_entry *e = kw_settings; e->name != NULL; e++)
+		setting |= word_is(name, e->name);
 	if (!setting && !valid_name(name)) {
 		out_error(sh, name, "set: '%.40s' is not a name (letters, digits and _)", name->s);
 		return CMD_ERROR;

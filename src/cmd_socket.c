@@ -22,19 +22,19 @@
 #include "args.h"
 #include "cmdtab.h"
 #include "handle.h"
-#include "names.h"
+#include "keywords.h"
 #include "output.h"
 #include "shell.h"
 
 /* A keyword from table tab at word w, or an error listing the choices. */
-static const struct name_value *keyword(struct shell *sh, const struct word *w,
-					const struct name_value *tab, const char *what)
+static const struct kw_entry *keyword(struct shell *sh, const struct word *w,
+					const struct kw_entry *tab, const char *what)
 {
-	const struct name_value *nv = memchr(w->s, '\0', w->len) ? NULL : names_find(tab, w->s);
+	const struct kw_entry *nv = memchr(w->s, '\0', w->len) ? NULL : kw_find(tab, w->s);
 
 	if (nv == NULL) {
 		struct strbuf all = STRBUF_INIT;
-		for (const struct name_value *t = tab; t->name; t++)
+		for (const struct kw_entry *t = tab; t->name; t++)
 			sb_printf(&all, "%s%s", all.len ? ", " : "", t->name);
 		out_error(sh, w, "unknown %s '%.40s'%s (one of: %s)", what, w->s,
 			  memchr(w->s, '\0', w->len) ? " with a NUL byte after it" : "", all.buf);
@@ -52,7 +52,7 @@ static int protocol(struct shell *sh, const struct word *w, int *proto)
 		*proto = (int)v;
 		return 0;
 	}
-	const struct name_value *nv = keyword(sh, w, names_protocols, "protocol");
+	const struct kw_entry *nv = keyword(sh, w, kw_protocols, "protocol");
 	if (nv == NULL)
 		return -1;
 	*proto = nv->value;
@@ -101,10 +101,10 @@ int cmd_socket(struct shell *sh, int argc, struct word *argv)
 			  argc < at + 2 ? "the TYPE is missing" : "too many arguments");
 		return CMD_ERROR;
 	}
-	const struct name_value *fam = at == 1 ? keyword(sh, &argv[1], names_families, "family") : NULL;
+	const struct kw_entry *fam = at == 1 ? keyword(sh, &argv[1], kw_families, "family") : NULL;
 	if (at == 1 && fam == NULL)
 		return CMD_ERROR;
-	const struct name_value *type = keyword(sh, &argv[at + 1], names_types, "type");
+	const struct kw_entry *type = keyword(sh, &argv[at + 1], kw_types, "type");
 	if (type == NULL)
 		return CMD_ERROR;
 	int proto = 0;
@@ -115,11 +115,11 @@ int cmd_socket(struct shell *sh, int argc, struct word *argv)
 		return family == -2 ? CMD_OK : CMD_ERROR;
 
 	trace_begin(sh, "socket");
-	trace_add(sh, "(%s, %s, ", names_sym(names_families, family), type->sym);
+	trace_add(sh, "(%s, %s, ", kw_sym(kw_families, family), type->sym);
 	if (proto == 0)
 		trace_add(sh, "0)");
 	else
-		names_add_sym(&sh->line, names_protocols, proto), trace_add(sh, ")");
+		kw_add_sym(&sh->line, kw_protocols, proto), trace_add(sh, ")");
 	int fd = socket(family, type->value, proto);
 	int err = fd < 0 ? errno : 0;
 	trace_finish(sh, NULL, fd, err, 0);
@@ -327,7 +327,7 @@ int cmd_shutdown(struct shell *sh, int argc, struct word *argv)
 	(void)argc;
 	if (h == NULL)
 		return CMD_ERROR;
-	const struct name_value *how = keyword(sh, &argv[1], names_shutdown, "direction");
+	const struct kw_entry *how = keyword(sh, &argv[1], kw_shutdown, "direction");
 	if (how == NULL)
 		return CMD_ERROR;
 	trace_begin(sh, "shutdown");
@@ -404,11 +404,11 @@ static void list_results(struct shell *sh, const struct addrinfo *res)
 	for (const struct addrinfo *ai = res; ai != NULL; ai = ai->ai_next) {
 		sb_reset(&row);
 		sb_adds(&row, "  ");
-		names_add_sym(&row, names_families, ai->ai_family);
+		kw_add_sym(&row, kw_families, ai->ai_family);
 		sb_addc(&row, ' ');
-		names_add_sym(&row, names_types, ai->ai_socktype);
+		kw_add_sym(&row, kw_types, ai->ai_socktype);
 		sb_addc(&row, ' ');
-		names_add_sym(&row, names_protocols, ai->ai_protocol);
+		kw_add_sym(&row, kw_protocols, ai->ai_protocol);
 		sb_addc(&row, ' ');
 		addr_format(&row, ai->ai_addr, ai->ai_addrlen);
 		if (ai->ai_canonname != NULL)
@@ -440,12 +440,12 @@ static struct addrinfo *resolve(struct shell *sh, const char *host, const char *
 	else
 		trace_add(sh, "NULL");
 	trace_add(sh, ", {");
-	names_add_sym(&sh->line, names_families, family);
+	kw_add_sym(&sh->line, kw_families, family);
 	trace_add(sh, ", ");
 	if (type == 0)
 		trace_add(sh, "0");
 	else
-		names_add_sym(&sh->line, names_types, type);
+		kw_add_sym(&sh->line, kw_types, type);
 	trace_add(sh, "})");
 	out_before_block(sh);
 	int rc = getaddrinfo(host, port, &hints, &res);
@@ -482,10 +482,10 @@ int cmd_getaddrinfo(struct shell *sh, int argc, struct word *argv)
 		if (bad_word(sh, &argv[i]))
 			return CMD_ERROR;
 	for (int i = 2; i < argc; i++) {
-		const struct name_value *nv;
-		if (argv[i].flags == 0 && (nv = names_find(names_families, argv[i].s)) != NULL)
+		const struct kw_entry *nv;
+		if (argv[i].flags == 0 && (nv = kw_find(kw_families, argv[i].s)) != NULL)
 			family = nv->value;
-		else if (argv[i].flags == 0 && (nv = names_find(names_types, argv[i].s)) != NULL)
+		else if (argv[i].flags == 0 && (nv = kw_find(kw_types, argv[i].s)) != NULL)
 			type = nv->value;
 		else if (port == NULL)
 			port = argv[i].s;
@@ -526,13 +526,13 @@ int cmd_socketpair(struct shell *sh, int argc, struct word *argv)
 	int type = SOCK_STREAM, sv[2];
 
 	if (argc > 1) {
-		const struct name_value *nv = keyword(sh, &argv[1], names_types, "type");
+		const struct kw_entry *nv = keyword(sh, &argv[1], kw_types, "type");
 		if (nv == NULL)
 			return CMD_ERROR;
 		type = nv->value;
 	}
 	trace_begin(sh, "socketpair");
-	trace_add(sh, "(AF_UNIX, %s, 0, ", names_sym(names_types, type));
+	trace_add(sh, "(AF_UNIX, %s, 0, ", kw_sym(kw_types, type));
 	int rc = socketpair(AF_UNIX, type, 0, sv);
 	int err = rc < 0 ? errno : 0;
 	if (rc == 0)
@@ -595,7 +595,7 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 		return CMD_ERROR;
 	}
 	if (argc > typearg) {
-		const struct name_value *nv = keyword(sh, &argv[typearg], names_types, "type");
+		const struct kw_entry *nv = keyword(sh, &argv[typearg], kw_types, "type");
 		if (nv == NULL)
 			return CMD_ERROR;
 		type = nv->value;
@@ -603,9 +603,9 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 	struct addrinfo *res = resolve(sh, host, portstr, AF_UNSPEC, type), *tried = NULL;
 	for (struct addrinfo *ai = res; ai != NULL; ai = ai->ai_next) {
 		trace_begin(sh, "socket");
-		trace_add(sh, "(%s, %s, ", names_sym(names_families, ai->ai_family),
-			  names_sym(names_types, ai->ai_socktype));
-		names_add_sym(&sh->line, names_protocols, ai->ai_protocol);
+		trace_add(sh, "(%s, %s, ", kw_sym(kw_families, ai->ai_family),
+			  kw_sym(kw_types, ai->ai_socktype));
+		kw_add_sym(&sh->line, kw_protocols, ai->ai_protocol);
 		trace_add(sh, ")");
 		int fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
 		trace_finish(sh, NULL, fd, fd < 0 ? errno : 0, 0);

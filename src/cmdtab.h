@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "keywords.h"
 #include "lexer.h"
 
 struct shell;
@@ -16,13 +17,6 @@ struct shell;
 /* A handler gets its words: argv[0] is the command name.  It returns
  * CMD_OK, CMD_ERROR or CMD_EXIT and never exits the process. */
 typedef int (*cmd_fn)(struct shell *sh, int argc, struct word *argv);
-
-/* What fits in an argument position, for completion. */
-enum arg_kind {
-	A_NONE, A_ANY, A_HANDLE, A_FAMILY, A_TYPE, A_PROTO, A_HOST, A_PORT,
-	A_DATA, A_COUNT, A_FLAG, A_HOW, A_ONOFF, A_OPTION, A_SETTING, A_FILE,
-	A_COMMAND, A_EXPECT
-};
 
 #define CMD_HANDLE  0x1   /* works on the current handle */
 #define CMD_CALL    0x2   /* makes a call: sets ${rc}, expect checks it */
@@ -95,15 +89,5 @@ int cmd_save(struct shell *, int, struct word *);
 int cmd_help(struct shell *, int, struct word *);
 int cmd_quit(struct shell *, int, struct word *);
 int cmd_require(struct shell *, int, struct word *);
-
-/* Option names for setsockopt/getsockopt (cmd_opt.c), for completion. */
-const char *sockopt_name_at(int i);
-/* For the check before a script runs: the index of the option named name
- * (short name or symbol), or -1; and NULL unless option i is a boolean
- * and value is not on/off (or yes, 1...): then what to write instead. */
-int sockopt_index(const char *name);
-const char *sockopt_value_problem(int i, const char *value);
-/* Settings for "set" (cmd_meta.c), for completion. */
-extern const char *const setting_names[];
 
 #endif

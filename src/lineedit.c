@@ -28,7 +28,7 @@
 #include "cmdtab.h"
 #include "errname.h"
 #include "lineedit.h"
-#include "names.h"
+#include "keywords.h"
 #include "shell.h"
 
 #define HISTORY_MAX 1000
@@ -96,9 +96,9 @@ static void cand(const char *s)
 	sb_add(&cands, s, strlen(s) + 1);
 }
 
-static void cand_table(const struct name_value *tab)
+static void cand_table(const struct kw_entry *tab)
 {
-	for (const struct name_value *nv = tab; nv->name; nv++)
+	for (const struct kw_entry *nv = tab; nv->name; nv++)
 		cand(nv->name);
 }
 
@@ -124,20 +124,17 @@ static void fill_candidates(enum arg_kind kind)
 			cand(cmdtab[i].name);
 		break;
 	case A_HANDLE: cand_handles(""); break;
-	case A_FAMILY: cand_table(names_families); break;
-	case A_TYPE: cand_table(names_types); break;
-	case A_PROTO: cand_table(names_protocols); break;
-	case A_FLAG: cand_table(names_msgflags); break;
-	case A_HOW: cand_table(names_shutdown); break;
+	case A_FAMILY: cand_table(kw_families); break;
+	case A_TYPE: cand_table(kw_types); break;
+	case A_PROTO: cand_table(kw_protocols); break;
+	case A_FLAG: cand_table(kw_msgflags); break;
+	case A_HOW: cand_table(kw_shutdown); break;
 	case A_ONOFF: cand("on"); cand("off"); break;
 	case A_OPTION:
-		for (int i = 0; sockopt_name_at(i); i++)
-			cand(sockopt_name_at(i));
+		for (int i = 0; i < kw_sockopt_count; i++)
+			cand(kw_sockopts[i].name);
 		break;
-	case A_SETTING:
-		for (int i = 0; setting_names[i]; i++)
-			cand(setting_names[i]);
-		break;
+	case A_SETTING: cand_table(kw_settings); break;
 	case A_DATA: cand("-n"); cand("-f"); break;
 	case A_HOST:
 		cand("localhost"); cand("127.0.0.1"); cand("::1"); cand("*"); cand("@from");

@@ -1,0 +1,111 @@
+/*
+ * keywords.h - every word a user types and every symbol the trace prints.
+ *
+ * "inet6" <-> AF_INET6, "peek" <-> MSG_PEEK, "wr" <-> SHUT_WR,
+ * "reuseaddr" <-> SOL_SOCKET/SO_REUSEADDR, the settings of "set" and the
+ * display modes, on/off, the words of "expect", the poll events: one
+ * place, which the handlers, the check before a script runs and
+ * completion all read.  A new option name is a row here.
+ */
+#ifndef SOCKSHELL_KEYWORDS_H
+#define SOCKSHELL_KEYWORDS_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+/* What fits in an argument position.  The command table gives one per
+ * position of each row; the check before a script runs and completion go
+ * by it. */
+enum arg_kind {
+	A_NONE, A_ANY, A_HANDLE, A_FAMILY, A_TYPE, A_PROTO, A_HOST, A_PORT,
+	A_DATA, A_COUNT, A_FLAG, A_HOW, A_ONOFF, A_OPTION, A_SETTING, A_FILE,
+	A_COMMAND, A_EXPECT
+};
+
+struct kw_entry {
+	const char *name;  /* the word a lesson writes */
+	const char *sym;   /* the symbol the trace shows, or NULL */
+	int value;
+};
+
+/* Each table ends with a row whose name is NULL. */
+extern const struct kw_entry kw_families[];
+extern const struct kw_entry kw_types[];
+extern const struct kw_entry kw_protocols[];
+extern const struct kw_entry kw_msgflags[];
+extern const struct kw_entry kw_shutdown[];
+extern const struct kw_entry kw_pollevents[];
+/* on/off and its synonyms: on yes 1 true, off no 0 false. */
+extern const struct kw_entry kw_onoff[];
+/* Word s[0..len) as on/off: 1 or 0, or -1 when it is neither (a NUL byte
+ * in it included: "on\0x" is not "on"). */
+int kw_onoff_value(const char *s, size_t len);
+
+/* The settings of "set", and the modes of "set display". */
+enum kw_setting { KW_SET_DISPLAY, KW_SET_TIMEOUT, KW_SET_ECHO, KW_SET_ERREXIT };
+extern const struct kw_entry kw_settings[];
+extern const struct kw_entry kw_display[];  /* values: enum display_mode */
+
+/* The words of "expect" besides numbers, comparisons, strings and error
+ * names. */
+enum kw_expect_word { KW_EXPECT_EOF, KW_EXPECT_OK, KW_EXPECT_TIMEOUT, KW_EXPECT_TRUNCATED };
+extern const struct kw_entry kw_expect_words[];
+
+/* The row whose name (or, failing that, symbol, case-insensitively) is
+ * word, or NULL. */
+const struct kw_entry *kw_find(const struct kw_entry *tab, const char *word);
+/* The symbol for value, or NULL when the table has none. */
+const char *kw_sym(const struct kw_entry *tab, int value);
+/* The word for value, or NULL when the table has none. */
+const char *kw_name(const struct kw_entry *tab, int value);
+/* Append value's symbol, or the number when it has none. */
+void kw_add_sym(struct strbuf *sb, const struct kw_entry *tab, int value);
+/* Append flags as "MSG_PEEK|MSG_WAITALL", or "0". */
+void kw_add_flags(struct strbuf *sb, const struct kw_entry *tab, int flags);
+/* The table of words an argument of kind k takes, or NULL when k's words
+ * are not one table (hosts, numbers, data, handles...). */
+const struct kw_entry *kw_table(enum arg_kind k);
+
+/* ---- socket options ---- */
+
+/* How an option's value is written and shown. */
+enum kw_optkind {
+	KW_OPT_BOOL, KW_OPT_INT, KW_OPT_LINGER, KW_OPT_TIMEVAL, KW_OPT_ERRNO,
+	KW_OPT_TYPE, KW_OPT_FAMILY
+};
+
+struct kw_sockopt {
+	const char *name;      /* the short name a lesson writes */
+	const char *levelsym;  /* "SOL_SOCKET" */
+	int level;
+	const char *optsym;    /* "SO_REUSEADDR" */
+	int opt;
+	enum kw_optkind kind;
+	int readonly;          /* getsockopt only */
+};
+
+extern const struct kw_sockopt kw_sockopts[];
+extern const int kw_sockopt_count;
+/* The option named name[0..len) (short name, or symbol in any case), or
+ * NULL. */
+const struct kw_sockopt *kw_sockopt_find(const char *name, size_t len);
+
+/* ---- the did-you-mean hint ---- */
+
+/* The search for the candidate nearest to a misspelt word. */
+struct kw_near {
+	const char *word;
+	size_t len;
+	const char *best;   /* the nearest candidate so far, or NULL */
+	size_t score;
+};
+/* Start a search for the word nearest to word[0..len). */
+void kw_near_init(struct kw_near *nn, const char *word, size_t len);
+/* Consider cand: it becomes best when it is within two edits of the word
+ * (case ignored), or begins it or is begun by it, and nearer than best. */
+void kw_near_try(struct kw_near *nn, const char *cand);
+/* Consider every name of table tab. */
+void kw_near_table(struct kw_near *nn, const struct kw_entry *tab);
+
+#endif
