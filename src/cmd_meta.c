@@ -533,12 +533,12 @@ int cmd_help(struct shell *sh, int argc, struct word *argv)
 		return CMD_OK;
 	}
 	out_line(sh, "Commands (help COMMAND for more; a leading number selects a handle: 4 recv 16):");
-	for (int t = 0; cmdtab_topics[t]; t++) {
+	for (int t = 0; t < TOPIC_COUNT; t++) {
 		out_line(sh, "%s", "");
 		out_line(sh, "  %s:", cmdtab_topics[t]);
 		for (int i = 0; i < cmdtab_count; i++) {
 			const struct command_def *c = &cmdtab[i];
-			if (strcmp(c->topic, cmdtab_topics[t]) != 0)
+			if ((int)c->topic != t)
 				continue;
 			char syn[64];
 			snprintf(syn, sizeof syn, "%s %s", c->name, c->args);

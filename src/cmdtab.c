@@ -13,13 +13,15 @@
 #include "cmdtab.h"
 #include "shell.h"
 
-const char *const cmdtab_topics[] = {
-	"sockets", "data", "options", "names", "teaching", "lessons", "shell", NULL
+const char *const cmdtab_topics[TOPIC_COUNT] = {
+	[TOPIC_SOCKETS] = "sockets", [TOPIC_DATA] = "data", [TOPIC_OPTIONS] = "options",
+	[TOPIC_NAMES] = "names", [TOPIC_TEACHING] = "teaching", [TOPIC_LESSONS] = "lessons",
+	[TOPIC_SHELL] = "shell",
 };
 
 const struct command_def cmdtab[] = {
 	/* ---- sockets ---- */
-	{ .name = "socket", .args = "FAMILY TYPE [PROTO]", .topic = "sockets",
+	{ .name = "socket", .args = "FAMILY TYPE [PROTO]", .topic = TOPIC_SOCKETS,
 	  .summary = "create a socket; it becomes the current handle",
 	  .calls = "socket(2); getaddrinfo(3) for \"for NAME\"",
 	  .detail = "FAMILY is inet, inet6 or unix; TYPE is stream, dgram, seqpacket or raw; "
@@ -32,7 +34,7 @@ const struct command_def cmdtab[] = {
 	  .python = "s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)",
 	  .min = 2, .max = 4, .flags = CMD_CALL,
 	  .complete = { A_FAMILY, A_TYPE, A_PROTO }, .fn = cmd_socket },
-	{ .name = "bind", .args = "HOST PORT", .topic = "sockets",
+	{ .name = "bind", .args = "HOST PORT", .topic = TOPIC_SOCKETS,
 	  .summary = "give the socket a local address",
 	  .calls = "bind(2)",
 	  .detail = "HOST is an address (127.0.0.1, ::1, [::1]), a name, or * for every "
@@ -43,7 +45,7 @@ const struct command_def cmdtab[] = {
 	  .tool = "nc -l 127.0.0.1 10000",
 	  .min = 1, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_HOST, A_PORT }, .fn = cmd_bind },
-	{ .name = "listen", .args = "[BACKLOG]", .topic = "sockets",
+	{ .name = "listen", .args = "[BACKLOG]", .topic = TOPIC_SOCKETS,
 	  .summary = "make a stream socket accept connections",
 	  .calls = "listen(2)",
 	  .detail = "BACKLOG bounds the queue of connections the kernel has completed "
@@ -55,7 +57,7 @@ const struct command_def cmdtab[] = {
 	  .tool = "nc -l PORT",
 	  .min = 0, .max = 1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_COUNT }, .fn = cmd_listen },
-	{ .name = "accept", .args = "", .topic = "sockets",
+	{ .name = "accept", .args = "", .topic = TOPIC_SOCKETS,
 	  .summary = "take the next connection from a listening socket",
 	  .calls = "accept(2)",
 	  .detail = "Blocks until a client connects (unless the listener is non-blocking). "
@@ -66,7 +68,7 @@ const struct command_def cmdtab[] = {
 	  .tool = "nc -l PORT",
 	  .min = 0, .max = 0, .flags = CMD_CALL | CMD_HANDLE,
 	  .fn = cmd_accept },
-	{ .name = "connect", .args = "HOST PORT", .topic = "sockets",
+	{ .name = "connect", .args = "HOST PORT", .topic = TOPIC_SOCKETS,
 	  .summary = "connect to a peer (TCP), or fix the peer (UDP)",
 	  .calls = "connect(2)",
 	  .detail = "A name with several addresses is tried address by address, each "
@@ -80,7 +82,7 @@ const struct command_def cmdtab[] = {
 	  .tool = "nc 127.0.0.1 10000",
 	  .min = 1, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_HOST, A_PORT }, .fn = cmd_connect },
-	{ .name = "shutdown", .args = "rd|wr|rdwr", .topic = "sockets",
+	{ .name = "shutdown", .args = "rd|wr|rdwr", .topic = TOPIC_SOCKETS,
 	  .summary = "close one direction of a connection",
 	  .calls = "shutdown(2)",
 	  .detail = "shutdown wr sends EOF to the peer, which can still answer: a "
@@ -90,7 +92,7 @@ const struct command_def cmdtab[] = {
 	  .tool = "nc -N HOST PORT",
 	  .min = 1, .max = 1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_HOW }, .fn = cmd_shutdown },
-	{ .name = "close", .args = "", .topic = "sockets",
+	{ .name = "close", .args = "", .topic = TOPIC_SOCKETS,
 	  .summary = "close the socket",
 	  .calls = "close(2)",
 	  .detail = "The most recently used open handle becomes current.",
@@ -98,7 +100,7 @@ const struct command_def cmdtab[] = {
 	  .python = "s.close()",
 	  .min = 0, .max = 0, .flags = CMD_CALL | CMD_HANDLE,
 	  .fn = cmd_close },
-	{ .name = "socketpair", .args = "[TYPE]", .topic = "sockets",
+	{ .name = "socketpair", .args = "[TYPE]", .topic = TOPIC_SOCKETS,
 	  .summary = "two connected unix sockets; the first becomes current",
 	  .calls = "socketpair(2)",
 	  .detail = "TYPE is stream (the default), dgram or seqpacket.  Both ends live in "
@@ -107,7 +109,7 @@ const struct command_def cmdtab[] = {
 	  .python = "a, b = socket.socketpair()",
 	  .min = 0, .max = 1, .flags = CMD_CALL,
 	  .complete = { A_TYPE }, .fn = cmd_socketpair },
-	{ .name = "dial", .args = "HOST PORT [TYPE]", .topic = "sockets",
+	{ .name = "dial", .args = "HOST PORT [TYPE]", .topic = TOPIC_SOCKETS,
 	  .summary = "connect by name, step by step, over IPv4 or IPv6",
 	  .calls = "getaddrinfo(3), socket(2), connect(2), close(2)",
 	  .detail = "Resolves HOST, then makes a socket and connects it for each result "
@@ -120,7 +122,7 @@ const struct command_def cmdtab[] = {
 	  .min = 1, .max = 3, .flags = CMD_CALL,
 	  .complete = { A_HOST, A_PORT, A_TYPE }, .fn = cmd_dial },
 
-	{ .name = "unlink", .args = "PATH", .topic = "sockets",
+	{ .name = "unlink", .args = "PATH", .topic = TOPIC_SOCKETS,
 	  .summary = "remove a unix socket's path, so it can be bound again",
 	  .calls = "unlink(2)",
 	  .detail = "A unix socket bound to a path leaves the path behind after close; "
@@ -133,7 +135,7 @@ const struct command_def cmdtab[] = {
 	  .complete = { A_FILE }, .fn = cmd_unlink },
 
 	/* ---- data ---- */
-	{ .name = "send", .args = "DATA [FLAG]...", .topic = "data",
+	{ .name = "send", .args = "DATA [FLAG]...", .topic = TOPIC_DATA,
 	  .summary = "send data on a connected socket",
 	  .calls = "send(2)",
 	  .detail = "DATA is a string (\"...\" with C escapes, '...' literal), -n COUNT "
@@ -145,7 +147,7 @@ const struct command_def cmdtab[] = {
 	  .tool = "printf 'GET / ...' | nc HOST PORT",
 	  .min = 1, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_DATA, A_FLAG, A_FLAG, A_FLAG }, .rest = A_FLAG, .fn = cmd_send },
-	{ .name = "recv", .args = "N [FLAG]...", .topic = "data",
+	{ .name = "recv", .args = "N [FLAG]...", .topic = TOPIC_DATA,
 	  .summary = "receive at most N bytes",
 	  .calls = "recv(2)",
 	  .detail = "Shows the count and every byte received, escaped; 0 is EOF.  FLAGs: "
@@ -154,7 +156,7 @@ const struct command_def cmdtab[] = {
 	  .python = "data = s.recv(16)",
 	  .min = 1, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_COUNT, A_FLAG, A_FLAG, A_FLAG }, .rest = A_FLAG, .fn = cmd_recv },
-	{ .name = "sendto", .args = "DATA HOST PORT [FLAG]...", .topic = "data",
+	{ .name = "sendto", .args = "DATA HOST PORT [FLAG]...", .topic = TOPIC_DATA,
 	  .summary = "send a datagram to an address",
 	  .calls = "sendto(2)",
 	  .detail = "DATA as for send.  @from answers the sender of the last recvfrom.",
@@ -163,7 +165,7 @@ const struct command_def cmdtab[] = {
 	  .tool = "echo hello | nc -u 127.0.0.1 5000",
 	  .min = 2, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_DATA, A_HOST, A_PORT, A_FLAG }, .rest = A_FLAG, .fn = cmd_sendto },
-	{ .name = "recvfrom", .args = "N [FLAG]...", .topic = "data",
+	{ .name = "recvfrom", .args = "N [FLAG]...", .topic = TOPIC_DATA,
 	  .summary = "receive a datagram and its sender",
 	  .calls = "recvfrom(2)",
 	  .detail = "Shows the data and the sender, kept as @from.  A datagram longer than "
@@ -173,7 +175,7 @@ const struct command_def cmdtab[] = {
 	  .tool = "nc -u -l PORT",
 	  .min = 1, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_COUNT, A_FLAG, A_FLAG, A_FLAG }, .rest = A_FLAG, .fn = cmd_recvfrom },
-	{ .name = "drain", .args = "[N]", .topic = "data",
+	{ .name = "drain", .args = "[N]", .topic = TOPIC_DATA,
 	  .summary = "recv until EOF, then count the calls and bytes",
 	  .calls = "recv(2)",
 	  .detail = "One line per recv of at most N bytes (default 4096), then how many "
@@ -187,7 +189,7 @@ const struct command_def cmdtab[] = {
 	  .tool = "nc HOST PORT > /dev/null",
 	  .min = 0, .max = 1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_COUNT }, .fn = cmd_drain },
-	{ .name = "poll", .args = "[N]... [SECONDS]", .topic = "data",
+	{ .name = "poll", .args = "[N]... [SECONDS]", .topic = TOPIC_DATA,
 	  .summary = "which handles are readable, writable or hung up",
 	  .calls = "poll(2)",
 	  .detail = "Polls the handles named (all open handles by default) for reading "
@@ -197,7 +199,7 @@ const struct command_def cmdtab[] = {
 	  .python = "select.poll()",
 	  .min = 0, .max = -1, .flags = CMD_CALL,
 	  .complete = { A_HANDLE, A_HANDLE, A_HANDLE, A_HANDLE }, .rest = A_HANDLE, .fn = cmd_poll },
-	{ .name = "nonblock", .args = "[on|off]", .topic = "data",
+	{ .name = "nonblock", .args = "[on|off]", .topic = TOPIC_DATA,
 	  .summary = "make the socket non-blocking (or blocking again)",
 	  .calls = "fcntl(2)",
 	  .detail = "A non-blocking call that would have to wait fails with EAGAIN "
@@ -208,7 +210,7 @@ const struct command_def cmdtab[] = {
 	  .complete = { A_ONOFF }, .fn = cmd_nonblock },
 
 	/* ---- options ---- */
-	{ .name = "setsockopt", .args = "OPTION VALUE", .topic = "options",
+	{ .name = "setsockopt", .args = "OPTION VALUE", .topic = TOPIC_OPTIONS,
 	  .summary = "set a socket option",
 	  .calls = "setsockopt(2)",
 	  .detail = "OPTION by short name: reuseaddr, reuseport, keepalive, broadcast, "
@@ -219,7 +221,7 @@ const struct command_def cmdtab[] = {
 	  .python = "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
 	  .min = 2, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_OPTION, A_ONOFF }, .fn = cmd_setsockopt },
-	{ .name = "getsockopt", .args = "OPTION", .topic = "options",
+	{ .name = "getsockopt", .args = "OPTION", .topic = TOPIC_OPTIONS,
 	  .summary = "show a socket option",
 	  .calls = "getsockopt(2)",
 	  .detail = "Besides the settable options: error (the pending SO_ERROR), type, "
@@ -230,7 +232,7 @@ const struct command_def cmdtab[] = {
 	  .complete = { A_OPTION }, .fn = cmd_getsockopt },
 
 	/* ---- names ---- */
-	{ .name = "getsockname", .args = "", .topic = "names",
+	{ .name = "getsockname", .args = "", .topic = TOPIC_NAMES,
 	  .summary = "the socket's own address",
 	  .calls = "getsockname(2)",
 	  .detail = "After bind with port 0 this shows the port the kernel chose.",
@@ -238,7 +240,7 @@ const struct command_def cmdtab[] = {
 	  .python = "s.getsockname()",
 	  .min = 0, .max = 0, .flags = CMD_CALL | CMD_HANDLE,
 	  .fn = cmd_getsockname },
-	{ .name = "getpeername", .args = "", .topic = "names",
+	{ .name = "getpeername", .args = "", .topic = TOPIC_NAMES,
 	  .summary = "the connected peer's address",
 	  .calls = "getpeername(2)",
 	  .detail = "ENOTCONN when the socket is not connected.",
@@ -246,7 +248,7 @@ const struct command_def cmdtab[] = {
 	  .python = "s.getpeername()",
 	  .min = 0, .max = 0, .flags = CMD_CALL | CMD_HANDLE,
 	  .fn = cmd_getpeername },
-	{ .name = "getaddrinfo", .args = "HOST [PORT] [FAMILY] [TYPE]", .topic = "names",
+	{ .name = "getaddrinfo", .args = "HOST [PORT] [FAMILY] [TYPE]", .topic = TOPIC_NAMES,
 	  .summary = "resolve a name: every result",
 	  .calls = "getaddrinfo(3)",
 	  .detail = "Lists each result: family, type, protocol, canonical name, address.  "
@@ -256,7 +258,7 @@ const struct command_def cmdtab[] = {
 	  .tool = "getent ahosts localhost",
 	  .min = 1, .max = 4, .flags = CMD_CALL,
 	  .complete = { A_HOST, A_PORT, A_FAMILY, A_TYPE }, .fn = cmd_getaddrinfo },
-	{ .name = "gethostname", .args = "", .topic = "names",
+	{ .name = "gethostname", .args = "", .topic = TOPIC_NAMES,
 	  .summary = "this machine's name",
 	  .calls = "gethostname(2)",
 	  .detail = "",
@@ -267,7 +269,7 @@ const struct command_def cmdtab[] = {
 	  .fn = cmd_gethostname },
 
 	/* ---- teaching ---- */
-	{ .name = "status", .args = "", .topic = "teaching",
+	{ .name = "status", .args = "", .topic = TOPIC_TEACHING,
 	  .summary = "one row per open handle: addresses, TCP state, queued bytes",
 	  .calls = "getsockname(2), getpeername(2), getsockopt(2), ioctl(2)",
 	  .detail = "Columns: descriptor, family, type, local and remote address, TCP "
@@ -278,13 +280,13 @@ const struct command_def cmdtab[] = {
 	  .tool = "ss -tanp",
 	  .min = 0, .max = 0, .flags = CMD_NOSAVE,
 	  .fn = cmd_status },
-	{ .name = "use", .args = "N", .topic = "teaching",
+	{ .name = "use", .args = "N", .topic = TOPIC_TEACHING,
 	  .summary = "make handle N current (as does a leading number: \"4 recv 16\")",
 	  .detail = "",
 	  .example = "use 4",
 	  .min = 1, .max = 1,
 	  .complete = { A_HANDLE }, .fn = cmd_use },
-	{ .name = "sleep", .args = "SECONDS", .topic = "teaching",
+	{ .name = "sleep", .args = "SECONDS", .topic = TOPIC_TEACHING,
 	  .summary = "wait, fractions allowed",
 	  .calls = "nanosleep(2)",
 	  .detail = "Ctrl-C ends the wait.",
@@ -292,7 +294,7 @@ const struct command_def cmdtab[] = {
 	  .python = "time.sleep(0.2)",
 	  .min = 1, .max = 1,
 	  .complete = { A_ANY }, .fn = cmd_sleep },
-	{ .name = "echo", .args = "[TEXT]...", .topic = "teaching",
+	{ .name = "echo", .args = "[TEXT]...", .topic = TOPIC_TEACHING,
 	  .summary = "print a line: headings and explanations in lessons",
 	  .detail = "",
 	  .example = "echo \"Step 1: the server listens.\"",
@@ -301,7 +303,7 @@ const struct command_def cmdtab[] = {
 	  .complete = { A_ANY, A_ANY, A_ANY, A_ANY }, .rest = A_ANY, .fn = cmd_echo },
 
 	/* ---- lessons ---- */
-	{ .name = "expect", .args = "WHAT...", .topic = "lessons",
+	{ .name = "expect", .args = "WHAT...", .topic = TOPIC_LESSONS,
 	  .summary = "check the previous call's result",
 	  .detail = "WHAT is a number (the return value), a comparison with it (<N, "
 	            "<=N, >N, >=N, !=N), a quoted string (the data received, or the "
@@ -314,7 +316,7 @@ const struct command_def cmdtab[] = {
 	  .python = "assert data == b'This is the mess'",
 	  .min = 1, .max = -1, .flags = CMD_NOSAVE,
 	  .complete = { A_EXPECT, A_EXPECT, A_EXPECT, A_EXPECT }, .rest = A_EXPECT, .fn = cmd_expect },
-	{ .name = "set", .args = "[NAME [VALUE]]", .topic = "lessons",
+	{ .name = "set", .args = "[NAME [VALUE]]", .topic = TOPIC_LESSONS,
 	  .summary = "set a variable or a setting; alone, list them",
 	  .detail = "Settings: display text|hex|both, timeout SECONDS (0: none), "
 	            "echo on|off, errexit on|off.  Any other NAME is a variable for "
@@ -323,14 +325,14 @@ const struct command_def cmdtab[] = {
 	  .example = "set PORT 10000",
 	  .min = 0, .max = 2,
 	  .complete = { A_SETTING, A_ANY }, .fn = cmd_set },
-	{ .name = "source", .args = "FILE [ARG]...", .topic = "lessons",
+	{ .name = "source", .args = "FILE [ARG]...", .topic = TOPIC_LESSONS,
 	  .summary = "run a lesson file here, with its arguments as $1...",
 	  .detail = "The file is checked whole before its first line runs; handles and "
 	            "variables are shared with this shell.",
 	  .example = "source examples/echo.sock",
 	  .min = 1, .max = -1, .flags = CMD_NOEXPECT,
 	  .complete = { A_FILE, A_ANY, A_ANY, A_ANY }, .rest = A_ANY, .fn = cmd_source },
-	{ .name = "save", .args = "[-f] FILE", .topic = "lessons",
+	{ .name = "save", .args = "[-f] FILE", .topic = TOPIC_LESSONS,
 	  .summary = "write this session out as a lesson that checks itself",
 	  .detail = "Each command is written as typed, each call followed by an expect "
 	            "line holding what it returned, so the session replays as a test "
@@ -342,7 +344,7 @@ const struct command_def cmdtab[] = {
 	  .min = 1, .max = 2, .flags = CMD_NOSAVE,
 	  .complete = { A_FILE, A_FILE }, .fn = cmd_save },
 
-	{ .name = "require", .args = "ipv4|ipv6|unix", .topic = "lessons",
+	{ .name = "require", .args = "ipv4|ipv6|unix", .topic = TOPIC_LESSONS,
 	  .summary = "skip the rest of the lesson where the machine lacks this",
 	  .detail = "Tries a socket of that family on its loopback address.  Where that "
 	            "fails the lesson stops at once with status 0, saying why; with --tap "
@@ -353,20 +355,20 @@ const struct command_def cmdtab[] = {
 	  .complete = { A_ANY }, .fn = cmd_require },
 
 	/* ---- shell ---- */
-	{ .name = "help", .args = "[COMMAND]", .topic = "shell",
+	{ .name = "help", .args = "[COMMAND]", .topic = TOPIC_SHELL,
 	  .summary = "list the commands, or explain one",
 	  .detail = "",
 	  .example = "help connect",
 	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
 	  .complete = { A_COMMAND }, .fn = cmd_help },
-	{ .name = "quit", .args = "[STATUS]", .topic = "shell",
+	{ .name = "quit", .args = "[STATUS]", .topic = TOPIC_SHELL,
 	  .summary = "leave, closing every handle",
 	  .detail = "Ctrl-D at the prompt does the same.",
 	  .example = "quit",
 	  .python = "sys.exit()",
 	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
 	  .complete = { A_ANY }, .fn = cmd_quit },
-	{ .name = "exit", .args = "[STATUS]", .topic = "shell",
+	{ .name = "exit", .args = "[STATUS]", .topic = TOPIC_SHELL,
 	  .summary = "the same as quit",
 	  .detail = "",
 	  .example = "exit",

@@ -18,6 +18,12 @@ struct shell;
  * CMD_OK, CMD_ERROR or CMD_EXIT and never exits the process. */
 typedef int (*cmd_fn)(struct shell *sh, int argc, struct word *argv);
 
+/* The topics "help" groups the commands under, in the order it lists them. */
+enum cmd_topic {
+	TOPIC_SOCKETS, TOPIC_DATA, TOPIC_OPTIONS, TOPIC_NAMES, TOPIC_TEACHING, TOPIC_LESSONS,
+	TOPIC_SHELL, TOPIC_COUNT
+};
+
 #define CMD_HANDLE  0x1   /* works on the current handle */
 #define CMD_CALL    0x2   /* makes a call: sets ${rc}, expect checks it */
 #define CMD_NOSAVE  0x4   /* not written out by "save" */
@@ -26,7 +32,7 @@ typedef int (*cmd_fn)(struct shell *sh, int argc, struct word *argv);
 struct command_def {
 	const char *name;
 	const char *args;      /* synopsis of the arguments */
-	const char *topic;     /* help groups commands by topic */
+	enum cmd_topic topic;  /* help groups commands by topic */
 	const char *summary;   /* one line */
 	const char *calls;     /* the C calls it makes: "connect(2)" */
 	const char *detail;    /* what it does, for "help NAME" */
@@ -42,7 +48,8 @@ struct command_def {
 
 extern const struct command_def cmdtab[];
 extern const int cmdtab_count;
-extern const char *const cmdtab_topics[];
+/* The name of each topic, as help shows it. */
+extern const char *const cmdtab_topics[TOPIC_COUNT];
 
 /*
  * Find a command by exact name or unique prefix.  Returns the row, or NULL:
