@@ -72,12 +72,10 @@ static ssize_t send_data(struct shell *sh, int fd, const struct handle *h, const
 
 int cmd_send(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = handle_current(sh);
+	struct handle *h = handle_here(sh);
 	struct data d;
 	int next, flags, fd = sh->current;
 
-	if (h == NULL)
-		return CMD_ERROR;
 	if (args_data(sh, argc, argv, 1, &next, &d) < 0)
 		return CMD_ERROR;
 	if (args_flags(sh, argc, argv, next, &flags) < 0) {
@@ -103,13 +101,11 @@ int cmd_send(struct shell *sh, int argc, struct word *argv)
 
 int cmd_sendto(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = handle_current(sh);
+	struct handle *h = handle_here(sh);
 	struct data d;
 	struct addr_list al;
 	int next, flags, fd = sh->current;
 
-	if (h == NULL)
-		return CMD_ERROR;
 	if (args_data(sh, argc, argv, 1, &next, &d) < 0)
 		return CMD_ERROR;
 	int rc = args_address(sh, h, h->family, h->type, argc, argv, next, &next, &al);
@@ -219,9 +215,7 @@ static int receive_begin(struct shell *sh, int argc, struct word *argv, const ch
 {
 	int fd = sh->current;
 
-	*h = handle_current(sh);
-	if (*h == NULL)
-		return -1;
+	*h = handle_here(sh);
 	if (args_count(sh, &argv[1], SHELL_MAX_COUNT, n) < 0 ||
 	    args_flags(sh, argc, argv, 2, flags) < 0)
 		return -1;
@@ -457,11 +451,9 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 	struct drain d;
 
 	memset(&d, 0, sizeof d);
-	d.h = handle_current(sh);
+	d.h = handle_here(sh);
 	d.fd = sh->current;
 	d.n = 4096;
-	if (d.h == NULL)
-		return CMD_ERROR;
 	if (argc > 1 && args_count(sh, &argv[1], SHELL_MAX_COUNT, &d.n) < 0)
 		return CMD_ERROR;
 	if (d.n == 0) {
@@ -575,11 +567,9 @@ static void add_fl(struct strbuf *sb, int fl)
 
 int cmd_nonblock(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = handle_current(sh);
+	struct handle *h = handle_here(sh);
 	int fd = sh->current;
 
-	if (h == NULL)
-		return CMD_ERROR;
 	int on = 1;
 	if (argc > 1) {
 		if (word_is(&argv[1], "on"))

@@ -40,14 +40,12 @@ static const struct kw_sockopt *find_option(struct shell *sh, const struct word 
 
 int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = handle_current(sh);
+	struct handle *h = handle_here(sh);
 	const struct word *vw = &argv[2];
 	union { int i; struct linger l; struct timeval tv; } val;
 	socklen_t len = sizeof val.i;
 
 	(void)argc;
-	if (h == NULL)
-		return CMD_ERROR;
 	const struct kw_sockopt *o = find_option(sh, &argv[1]);
 	if (o == NULL)
 		return CMD_ERROR;
@@ -111,14 +109,11 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 
 int cmd_getsockopt(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = handle_current(sh);
 	union { int i; struct linger l; struct timeval tv; } val;
 	socklen_t len = sizeof val;
 	struct strbuf *t = &sh->last.text;
 
 	(void)argc;
-	if (h == NULL)
-		return CMD_ERROR;
 	const struct kw_sockopt *o = find_option(sh, &argv[1]);
 	if (o == NULL)
 		return CMD_ERROR;

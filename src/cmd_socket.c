@@ -162,12 +162,10 @@ static int the_address(struct shell *sh, const struct handle *h, int argc, struc
 
 int cmd_bind(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = handle_current(sh);
+	struct handle *h = handle_here(sh);
 	struct addr_list al;
 	int fd = sh->current;
 
-	if (h == NULL)
-		return CMD_ERROR;
 	int rc = the_address(sh, h, argc, argv, &al);
 	if (rc <= 0)
 		return rc == 0 ? CMD_OK : CMD_ERROR;
@@ -217,11 +215,9 @@ static void note_autobind(struct shell *sh, int fd)
 
 int cmd_listen(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = handle_current(sh);
+	struct handle *h = handle_here(sh);
 	unsigned long backlog = SOMAXCONN;
 
-	if (h == NULL)
-		return CMD_ERROR;
 	if (argc > 1 && args_count(sh, &argv[1], INT_MAX, &backlog) < 0)
 		return CMD_ERROR;
 	int unbound = port_of(sh->current) == 0;
@@ -238,15 +234,13 @@ int cmd_listen(struct shell *sh, int argc, struct word *argv)
 
 int cmd_accept(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = handle_current(sh);
+	struct handle *h = handle_here(sh);
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
 	int lfd = sh->current;
 
 	(void)argc;
 	(void)argv;
-	if (h == NULL)
-		return CMD_ERROR;
 	trace_begin(sh, "accept");
 	trace_add(sh, "(%d)", lfd);
 	out_before_block(sh);
@@ -306,11 +300,9 @@ static void refused_hint(struct shell *sh, int type, const struct sockaddr *sa, 
 
 int cmd_connect(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = handle_current(sh);
+	struct handle *h = handle_here(sh);
 	struct addr_list al;
 
-	if (h == NULL)
-		return CMD_ERROR;
 	int rc = the_address(sh, h, argc, argv, &al);
 	if (rc <= 0)
 		return rc == 0 ? CMD_OK : CMD_ERROR;
@@ -322,11 +314,9 @@ int cmd_connect(struct shell *sh, int argc, struct word *argv)
 
 int cmd_shutdown(struct shell *sh, int argc, struct word *argv)
 {
-	struct handle *h = handle_current(sh);
+	struct handle *h = handle_here(sh);
 
 	(void)argc;
-	if (h == NULL)
-		return CMD_ERROR;
 	const struct kw_entry *how = keyword(sh, &argv[1], kw_shutdown, "direction");
 	if (how == NULL)
 		return CMD_ERROR;
@@ -352,8 +342,6 @@ int cmd_close(struct shell *sh, int argc, struct word *argv)
 {
 	(void)argc;
 	(void)argv;
-	if (handle_current(sh) == NULL)
-		return CMD_ERROR;
 	close_handle(sh, sh->current);
 	return CMD_OK;
 }
@@ -361,12 +349,9 @@ int cmd_close(struct shell *sh, int argc, struct word *argv)
 static int name_call(struct shell *sh, const char *call,
 		     int (*fn)(int, struct sockaddr *, socklen_t *))
 {
-	struct handle *h = handle_current(sh);
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
 
-	if (h == NULL)
-		return CMD_ERROR;
 	memset(&ss, 0, sizeof ss);
 	trace_begin(sh, call);
 	trace_add(sh, "(%d)", sh->current);

@@ -314,7 +314,7 @@ const struct command_def cmdtab[] = {
 	            "stopped at a shell error (it made no call) expect fails and says so.",
 	  .example = "expect \"This is the mess\"",
 	  .python = "assert data == b'This is the mess'",
-	  .min = 1, .max = -1, .flags = CMD_NOSAVE,
+	  .min = 1, .max = -1, .flags = CMD_NOSAVE | CMD_CHECKS,
 	  .complete = { A_EXPECT, A_EXPECT, A_EXPECT, A_EXPECT }, .rest = A_EXPECT, .fn = cmd_expect },
 	{ .name = "set", .args = "[NAME [VALUE]]", .topic = TOPIC_LESSONS,
 	  .summary = "set a variable or a setting; alone, list them",
@@ -330,7 +330,7 @@ const struct command_def cmdtab[] = {
 	  .detail = "The file is checked whole before its first line runs; handles and "
 	            "variables are shared with this shell.",
 	  .example = "source examples/echo.sock",
-	  .min = 1, .max = -1, .flags = CMD_NOEXPECT,
+	  .min = 1, .max = -1,
 	  .complete = { A_FILE, A_ANY, A_ANY, A_ANY }, .rest = A_ANY, .fn = cmd_source },
 	{ .name = "save", .args = "[-f] FILE", .topic = TOPIC_LESSONS,
 	  .summary = "write this session out as a lesson that checks itself",

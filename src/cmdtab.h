@@ -24,10 +24,26 @@ enum cmd_topic {
 	TOPIC_SHELL, TOPIC_COUNT
 };
 
-#define CMD_HANDLE  0x1   /* works on the current handle */
-#define CMD_CALL    0x2   /* makes a call: sets ${rc}, expect checks it */
-#define CMD_NOSAVE  0x4   /* not written out by "save" */
-#define CMD_NOEXPECT 0x8  /* saved without an expect line (its calls are not its own) */
+/*
+ * What a row claims, and what the dispatcher (repl.c) does about it:
+ *
+ * CMD_HANDLE  works on the current handle: without an open current handle
+ *             the dispatcher reports "no current handle" and the handler
+ *             does not run; it takes the handle from handle_here().
+ * CMD_CALL    makes a call (traces it): that call's result is what expect
+ *             and ${rc} see, and "save" writes an expect line of it.  A
+ *             row without it makes no call of its own ("source" runs its
+ *             file's), so its line is saved without one.  If the command
+ *             stops before its call, the result is marked "made no call".
+ * CMD_NOSAVE  not written out by "save".
+ * CMD_CHECKS  checks the previous call's result (expect): a pending
+ *             failure (a time-out) is not reported before it runs, as it
+ *             is before every other command, since it may settle it.
+ */
+#define CMD_HANDLE  0x1
+#define CMD_CALL    0x2
+#define CMD_NOSAVE  0x4
+#define CMD_CHECKS  0x8
 
 struct command_def {
 	const char *name;

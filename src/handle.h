@@ -18,8 +18,15 @@ struct handle *handle_add(struct shell *sh, int fd, int family, int type, int pr
 void handle_forget(struct shell *sh, int fd);
 /* Mark h used now and make it current. */
 void handle_use(struct shell *sh, int fd);
-/* The current handle, or NULL after reporting that there is none. */
+/* The current handle, or NULL after reporting that there is none (the
+ * dispatcher's check of a CMD_HANDLE row). */
 struct handle *handle_current(struct shell *sh);
+/* The handle a CMD_HANDLE command works on: the current one, which the
+ * dispatcher has found open before it ran the command. */
+static inline struct handle *handle_here(struct shell *sh)
+{
+	return &sh->h[sh->current];
+}
 /* Find which of our handles is at the other end of fd's connection (fd
  * was just accepted on listener lfd): a constant number of calls, whatever the count of
  * handles. */

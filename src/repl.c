@@ -261,6 +261,47 @@ static int after_signal(struct shell *sh)
 	return CMD_EXIT;
 }
 
+/* A CMD_CALL command that stopped before its call: an expect after it
+ * has no result to check, and says so, as after a shell error. */
+static void no_call(struct shell *sh)
+{
+	sh->last.valid = 0;
+	sh->last.no_call = 1;
+	sh->last.no_call_line = shell_scripted(sh) ? sh->src->line : 0;
+}
+
+/*
+ * Run the handler of row def on its words w[0..n), doing what the row's
+ * flags claim (cmdtab.h): a pending failure reported first unless
+ * CMD_CHECKS, the current handle required by CMD_HANDLE, the result of a
+ * CMD_CALL kept or marked missing, the line journalled for "save" unless
+ * CMD_NOSAVE.  Returns CMD_OK, CMD_ERROR or CMD_EXIT.
+ */
+static int run_row(struct shell *sh, const struct command_def *def, int n, struct word *w,
+		   const char *text, size_t len)
+{
+	if (!(def->flags & CMD_CHECKS))
+		lesson_settle(sh);
+	if ((def->flags & CMD_HANDLE) && handle_current(sh) == NULL)
+		return CMD_ERROR;
+	unsigned long calls = sh->ncalls;
+	int rc = def->fn(sh, n, w);
+	int made_call = sh->ncalls != calls;
+	if ((def->flags & CMD_CALL) && !made_call)
+		no_call(sh);
+	/* The journal holds what was typed (or read) at the top level: the
+	 * lines of a sourced file are replayed by its source line. */
+	if (!(def->flags & CMD_NOSAVE) && rc != CMD_ERROR && sh->depth == 1)
+		lesson_journal(sh, text, len, made_call && (def->flags & CMD_CALL));
+	/* -e and a call that failed (a shell error is run_line's to stop on). */
+	if (sh->errexit && rc == CMD_OK && shell_scripted(sh) &&
+	    made_call && (sh->last.err || sh->last.gai || sh->last.timed_out)) {
+		lesson_errexit(sh);
+		return CMD_EXIT;
+	}
+	return rc;
+}
+
 /* Run one lexed command.  Returns CMD_OK, CMD_ERROR or CMD_EXIT. */
 static int run_command(struct shell *sh, struct command *cmd, const char *text, size_t len)
 {
@@ -293,22 +334,7 @@ static int run_command(struct shell *sh, struct command *cmd, const char *text, 
 		usage_error(sh, &w[0], "unknown command");
 		return CMD_ERROR;
 	}
-	if (def->fn != cmd_expect)
-		lesson_settle(sh);
-	unsigned long calls = sh->ncalls;
-	int rc = def->fn(sh, n, w);
-	int made_call = sh->ncalls != calls;
-	/* The journal holds what was typed (or read) at the top level: the
-	 * lines of a sourced file are replayed by its source line. */
-	if (!(def->flags & CMD_NOSAVE) && rc != CMD_ERROR && sh->depth == 1)
-		lesson_journal(sh, text, len, made_call && !(def->flags & CMD_NOEXPECT));
-	/* -e and a call that failed (a shell error is run_line's to stop on). */
-	if (sh->errexit && rc == CMD_OK && shell_scripted(sh) &&
-	    made_call && (sh->last.err || sh->last.gai || sh->last.timed_out)) {
-		lesson_errexit(sh);
-		return CMD_EXIT;
-	}
-	return rc;
+	return run_row(sh, def, n, w, text, len);
 }
 
 /*

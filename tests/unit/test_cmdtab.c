@@ -4,19 +4,25 @@
  * help prints present; a known topic, rows of a topic together; min <= max and the
  * synopsis saying as much; a completion kind for each argument position
  * the arity allows and none beyond it; flags that are known and agree
- * with each other.  Written against the table as it is; a refactor that
- * adds columns or flags extends it.
+ * with each other; and the dispatcher doing what CMD_HANDLE claims, for
+ * every row that has it.  Written against the table as it is; a refactor
+ * that adds columns or flags extends it.
  */
 #include <config.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmdtab.h"
+#include "handle.h"
+#include "output.h"
+#include "repl.h"
+#include "shell.h"
 #include "../tap/basic.h"
 
-#define KNOWN_FLAGS (CMD_HANDLE | CMD_CALL | CMD_NOSAVE | CMD_NOEXPECT)
+#define KNOWN_FLAGS (CMD_HANDLE | CMD_CALL | CMD_NOSAVE | CMD_CHECKS)
 #define NPOS ((int)(sizeof cmdtab[0].complete / sizeof cmdtab[0].complete[0]))
 
 /* Topic t of a row as an index of cmdtab_topics, or -1 when it is no
@@ -176,7 +182,7 @@ static void test_arity(void)
 
 static void test_flags(void)
 {
-	int unknown = 0, handle = 0, save = 0, aliases = 0;
+	int unknown = 0, handle = 0, save = 0, checks = 0, nchecks = 0, aliases = 0;
 
 	for (int i = 0; i < cmdtab_count; i++) {
 		const struct command_def *d = &cmdtab[i];
@@ -188,10 +194,20 @@ static void test_flags(void)
 			diag("%s: works on the current handle but makes no call", d->name);
 			handle++;
 		}
-		if ((d->flags & CMD_NOSAVE) && (d->flags & (CMD_NOEXPECT | CMD_CALL))) {
-			diag("%s: not saved, yet flagged for how it is saved or a call", d->name);
+		if ((d->flags & CMD_NOSAVE) && (d->flags & CMD_CALL)) {
+			diag("%s: makes a call, yet is not saved: the replay would lack it", d->name);
 			save++;
 		}
+		/* A check makes no call and is not saved: save writes the
+		 * expect lines of the calls itself. */
+		if ((d->flags & CMD_CHECKS) &&
+		    ((d->flags & CMD_CALL) || !(d->flags & CMD_NOSAVE) || (d->flags & CMD_HANDLE))) {
+			diag("%s: checks a result, yet is saved, makes a call or needs a handle",
+			     d->name);
+			checks++;
+		}
+		if (d->fn == cmd_expect)
+			nchecks += (d->flags & CMD_CHECKS) != 0;
 		/* Rows sharing a handler are aliases: the same arity and flags. */
 		for (int j = 0; j < i; j++) {
 			const struct command_def *e = &cmdtab[j];
@@ -205,8 +221,108 @@ static void test_flags(void)
 	}
 	is_int(unknown, 0, "no row has a flag the table does not define");
 	is_int(handle, 0, "every CMD_HANDLE row is also CMD_CALL");
-	is_int(save, 0, "no CMD_NOSAVE row is CMD_NOEXPECT or CMD_CALL");
+	is_int(save, 0, "no CMD_NOSAVE row is CMD_CALL");
+	is_int(checks, 0, "every CMD_CHECKS row is CMD_NOSAVE, without CMD_CALL or CMD_HANDLE");
+	is_int(nchecks, 1, "expect's row is CMD_CHECKS (a pending failure waits for it)");
 	is_int(aliases, 0, "aliases (one handler) agree on arity and flags");
+}
+
+/* Standard output and error, caught in a file while commands run (the
+ * trace lines are no TAP). */
+static int saved_out = -1, saved_err = -1;
+static FILE *caught;
+
+static void catch_output(void)
+{
+	caught = tmpfile();
+	if (caught == NULL)
+		sysbail("tmpfile");
+	fflush(stdout);
+	fflush(stderr);
+	saved_out = dup(STDOUT_FILENO);
+	saved_err = dup(STDERR_FILENO);
+	if (saved_out < 0 || saved_err < 0 || dup2(fileno(caught), STDOUT_FILENO) < 0 ||
+	    dup2(fileno(caught), STDERR_FILENO) < 0)
+		sysbail("dup2");
+}
+
+/* Put stdout and stderr back; what was caught into buf (NUL-terminated). */
+static void release_output(char *buf, size_t size)
+{
+	dup2(saved_out, STDOUT_FILENO);
+	dup2(saved_err, STDERR_FILENO);
+	close(saved_out);
+	close(saved_err);
+	rewind(caught);
+	size_t n = fread(buf, 1, size - 1, caught);
+	buf[n] = '\0';
+	fclose(caught);
+}
+
+/* Run text as "-c" commands in sh; returns repl_run's code, the output
+ * in out. */
+static int run(struct shell *sh, const char *text, char *out, size_t outlen)
+{
+	struct source src;
+
+	memset(&src, 0, sizeof src);
+	src.name = "-c";
+	src.user = 1;
+	src.text = text;
+	src.len = strlen(text);
+	catch_output();
+	int rc = repl_run(sh, &src);
+	out_flush(sh);
+	release_output(out, outlen);
+	return rc;
+}
+
+/*
+ * The dispatcher does what CMD_HANDLE claims: with no current handle,
+ * every CMD_HANDLE row is refused with the one message, before its handler
+ * runs (no call is made); a row without it runs.  The arguments are
+ * ${A}: words known only at run time, which the check before the first
+ * line leaves alone, as the handler never sees them.
+ */
+static void test_handle_rows(void)
+{
+	static struct shell sh;
+	char err[2048];
+	int refused = 0, rows = 0;
+
+	sh.current = -1;
+	sh.progname = "sockshell";
+	lex_command_init(&sh.cmd);
+	out_init(&sh);
+	for (int i = 0; i < cmdtab_count; i++) {
+		const struct command_def *d = &cmdtab[i];
+		if (!(d->flags & CMD_HANDLE))
+			continue;
+		struct strbuf line = STRBUF_INIT;
+		sb_printf(&line, "set A x\n%s", d->name);
+		for (int a = 0; a < d->min; a++)
+			sb_adds(&line, " ${A}");
+		unsigned long calls = sh.ncalls;
+		sh.status = 0;
+		run(&sh, line.buf, err, sizeof err);
+		rows++;
+		if (sh.ncalls == calls && sh.status == EXIT_FAILED &&
+		    strstr(err, "-c:2: error: no current handle") != NULL)
+			refused++;
+		else
+			diag("%s: %lu calls, status %d, stderr: %s", d->name, sh.ncalls - calls,
+			     sh.status, err);
+		sb_free(&line);
+	}
+	ok(rows >= 10, "%d rows are CMD_HANDLE", rows);
+	is_int(refused, rows, "each is refused without a current handle, making no call");
+	sh.status = 0;
+	run(&sh, "socketpair\ngetsockname\n", err, sizeof err);
+	is_int(sh.status, 0, "with a current handle they run (socketpair, getsockname)");
+	ok(strstr(err, "no current handle") == NULL, "and say nothing about a handle");
+	is_int((long long)sh.ncalls, 2, "two calls made, traced");
+	handle_close_all(&sh);
+	out_finish(&sh);
 }
 
 int main(void)
@@ -216,5 +332,6 @@ int main(void)
 	test_text();
 	test_arity();
 	test_flags();
+	test_handle_rows();
 	return test_finish();
 }
