@@ -3,7 +3,8 @@
  *
  * Everything else lives in the library the unit tests link; this file only
  * reads the command line, sets the signals up, and hands the input to the
- * one loop in repl.c.
+ * one loop in repl.c, in four phases: options, input, run (or --check),
+ * finish.
  */
 #include <config.h>
 
@@ -23,7 +24,6 @@
 #include "output.h"
 #include "repl.h"
 #include "shell.h"
-#include "vars.h"
 
 /* The --help text, on standard output. */
 static void usage(void)
@@ -155,6 +155,8 @@ static void close_inherited(void)
 		close(fd);
 }
 
+/* Is colour wanted: not --no-color, nor NO_COLOR, and a terminal that
+ * is not "dumb" on standard output? */
 static int color_wanted(int no_color)
 {
 	const char *term = getenv("TERM");
@@ -168,19 +170,8 @@ static int color_wanted(int no_color)
 	return isatty(STDOUT_FILENO);
 }
 
-static void shell_free(struct shell *sh)
-{
-	handle_close_all(sh);
-	free(sh->h);
-	lex_command_free(&sh->cmd);
-	sb_free(&sh->line);
-	sb_free(&sh->journal);
-	sb_free(&sh->generated);
-	sb_free(&sh->last.data);
-	sb_free(&sh->last.text);
-	var_free_all(sh);
-}
-
+/* The prompt, after the script or without one: standard input line by
+ * line when it is not a terminal.  Returns what repl_run returned. */
 static int interact(struct shell *sh, double timeout, int timeout_given)
 {
 	struct source src;
@@ -204,7 +195,35 @@ static int interact(struct shell *sh, double timeout, int timeout_given)
 	return rc;
 }
 
-int main(int argc, char **argv)
+/* What the command line asked for, beyond the session's own flags. */
+struct options {
+	const char *commands;   /* -c COMMANDS, or NULL */
+	int stay;               /* -i */
+	int no_color;
+	int timeout_given;
+	double timeout;
+};
+
+/* Read -t SECONDS into o.  Returns 0, or -1 after saying what was wrong. */
+static int option_timeout(const char *arg, struct options *o)
+{
+	char *end;
+
+	errno = 0;
+	o->timeout = strtod(arg, &end);
+	if (end == arg || *end != '\0' || errno != 0 || !(o->timeout >= 0 && o->timeout <= 1e6)) {
+		fprintf(stderr, "sockshell: bad time-out '%s': write seconds, like 5 or 0.5\n"
+			"Try 'sockshell --help' for more information.\n", arg);
+		return -1;
+	}
+	o->timeout_given = 1;
+	return 0;
+}
+
+/* Phase 1: the options, into sh and o; optind is then the first operand.
+ * Returns -1 to go on, or the exit status (--help, --version, a usage
+ * error). */
+static int options(struct shell *sh, int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
 		{ "echo", no_argument, NULL, 'x' },
@@ -218,40 +237,23 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct shell sh;
-	const char *commands = NULL;
-	int opt, stay = 0, no_color = 0, timeout_given = 0;
-	double timeout = 10;
+	int opt;
 
-	hold_std_fds();
-	close_inherited();
-	memset(&sh, 0, sizeof sh);
-	sh.current = -1;
-	sh.progname = "sockshell";
-	lex_command_init(&sh.cmd);
-	out_init(&sh);
-
+	memset(o, 0, sizeof *o);
+	o->timeout = SHELL_TIMEOUT;
 	while ((opt = getopt_long(argc, argv, "+c:ixenht:V", longopts, NULL)) != -1) {
 		switch (opt) {
-		case 'c': commands = optarg; break;
-		case 'i': stay = 1; break;
-		case 'x': sh.echo = 1; break;
-		case 'T': sh.tap = 1; break;
-		case 'e': sh.errexit = 1; break;
-		case 'n': sh.check_only = 1; break;
-		case 'C': no_color = 1; break;
-		case 't': {
-			char *end;
-			errno = 0;
-			timeout = strtod(optarg, &end);
-			if (end == optarg || *end != '\0' || errno != 0 || !(timeout >= 0 && timeout <= 1e6)) {
-				fprintf(stderr, "sockshell: bad time-out '%s': write seconds, like 5 or 0.5\n"
-					"Try 'sockshell --help' for more information.\n", optarg);
+		case 'c': o->commands = optarg; break;
+		case 'i': o->stay = 1; break;
+		case 'x': sh->echo = 1; break;
+		case 'T': sh->tap = 1; break;
+		case 'e': sh->errexit = 1; break;
+		case 'n': sh->check_only = 1; break;
+		case 'C': o->no_color = 1; break;
+		case 't':
+			if (option_timeout(optarg, o) < 0)
 				return EXIT_USAGE;
-			}
-			timeout_given = 1;
 			break;
-		}
 		case 'h': usage(); return EXIT_GOOD;
 		case 'V': version(); return EXIT_GOOD;
 		default:
@@ -260,88 +262,119 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	signals();
-	sh.color = color_wanted(no_color) && !sh.tap;
-	sh.timeout = timeout;
+	sh->color = color_wanted(o->no_color) && !sh->tap;
+	sh->timeout = o->timeout;
+	return -1;
+}
 
-	struct source src;
-	char *text = NULL;
-	memset(&src, 0, sizeof src);
-	int rc = CMD_OK, ran_script = 0;
-	if (commands != NULL) {
-		src.name = "-c";
-		src.user = 1;
-		src.text = commands;
-		src.len = strlen(commands);
-		src.argc = argc - optind;
-		src.argv = argv + optind;
-		ran_script = 1;
-	} else if (optind < argc) {
-		const char *file = argv[optind];
-		src.argc = argc - optind - 1;
-		src.argv = argv + optind + 1;
-		if (strcmp(file, "-") == 0) {
-			src.name = "<stdin>";
-			src.fp = stdin;
-			if (sh.check_only) {
-				size_t len;
-				if (read_stdin(&text, &len) < 0) {
-					fprintf(stderr, "sockshell: cannot read standard input: %s\n",
-						errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
-					shell_free(&sh);
-					return shell_ending() ? 128 + shell_sigint : EXIT_USAGE;
-				}
-				src.fp = NULL;
-				src.text = text;
-				src.len = len;
-			}
-		} else {
-			size_t len;
-			if (files_read(file, &text, &len) < 0) {
-				const char *why = errno == EFBIG ? "larger than 64 MiB" : strerror(errno);
-				fprintf(stderr, "sockshell: cannot read %s: %s\n", file, why);
-				if (sh.tap)
-					printf("Bail out! cannot read %s: %s\n", file, why);
-				shell_free(&sh);
-				return EXIT_USAGE;
-			}
-			src.name = file;
-			src.text = text;
-			src.len = len;
-		}
-		ran_script = 1;
-	}
+/* The lesson FILE (not "-") whole into src, *text owning it.  Returns -1
+ * to go on, or the exit status after saying why it cannot be read. */
+static int input_file(struct shell *sh, const char *file, struct source *src, char **text)
+{
+	size_t len;
 
-	if (sh.check_only) {
-		if (src.text == NULL) {
-			fprintf(stderr, "sockshell: --check needs a FILE or -c COMMANDS\n");
-			shell_free(&sh);
-			return EXIT_USAGE;
-		}
-		int errors = repl_check(&sh, &src);
-		free(text);
-		shell_free(&sh);
-		return errors ? EXIT_USAGE : EXIT_GOOD;
+	if (files_read(file, text, &len) < 0) {
+		const char *why = errno == EFBIG ? "larger than 64 MiB" : strerror(errno);
+		fprintf(stderr, "sockshell: cannot read %s: %s\n", file, why);
+		if (sh->tap)
+			printf("Bail out! cannot read %s: %s\n", file, why);
+		return EXIT_USAGE;
 	}
-	if (timeout_given || ran_script || !isatty(STDIN_FILENO))
-		sh.timeout = timeout;
+	src->name = file;
+	src->text = *text;
+	src->len = len;
+	return -1;
+}
+
+/* Standard input as the lesson: read line by line, or whole for --check.
+ * Returns -1 to go on, or the exit status when it cannot be read. */
+static int input_stdin(struct shell *sh, struct source *src, char **text)
+{
+	size_t len;
+
+	src->name = "<stdin>";
+	src->fp = stdin;
+	if (!sh->check_only)
+		return -1;
+	if (read_stdin(text, &len) < 0) {
+		fprintf(stderr, "sockshell: cannot read standard input: %s\n",
+			errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
+		return shell_ending() ? 128 + shell_sigint : EXIT_USAGE;
+	}
+	src->fp = NULL;
+	src->text = *text;
+	src->len = len;
+	return -1;
+}
+
+/* Phase 2: the input, -c COMMANDS or the operand FILE with its arguments,
+ * into src (*script set when there is one; *text owns what was read).
+ * Returns -1 to go on, or the exit status. */
+static int input(struct shell *sh, const struct options *o, int argc, char **argv,
+		 struct source *src, char **text, int *script)
+{
+	memset(src, 0, sizeof *src);
+	*script = o->commands != NULL || optind < argc;
+	if (o->commands != NULL) {
+		src->name = "-c";
+		src->user = 1;
+		src->text = o->commands;
+		src->len = strlen(o->commands);
+		src->argc = argc - optind;
+		src->argv = argv + optind;
+		return -1;
+	}
+	if (optind >= argc)
+		return -1;
+	src->argc = argc - optind - 1;
+	src->argv = argv + optind + 1;
+	if (strcmp(argv[optind], "-") == 0)
+		return input_stdin(sh, src, text);
+	return input_file(sh, argv[optind], src, text);
+}
+
+/* --check: the script checked whole, nothing run.  Returns the status. */
+static int check(struct shell *sh, struct source *src)
+{
+	if (src->text == NULL) {
+		fprintf(stderr, "sockshell: --check needs a FILE or -c COMMANDS\n");
+		return EXIT_USAGE;
+	}
+	return repl_check(sh, src) ? EXIT_USAGE : EXIT_GOOD;
+}
+
+/* Phase 3: run the script, if any, then the prompt (none after a script
+ * unless -i, nor after quit or a signal that ends the shell), and the TAP
+ * plan.  Returns the status so far. */
+static int run(struct shell *sh, const struct options *o, struct source *src, int script)
+{
+	int rc = CMD_OK;
+
+	if (o->timeout_given || script || !isatty(STDIN_FILENO))
+		sh->timeout = o->timeout;
 	/* save runs only at the prompt and in -c: without either (a lesson
 	 * file, a script on stdin) a long run need not keep its journal. */
-	sh.no_journal = commands == NULL && !(isatty(STDIN_FILENO) && (!ran_script || stay));
-	if (ran_script)
-		rc = repl_run(&sh, &src);
-	if ((!ran_script || stay) && (rc != CMD_EXIT || (sh.interrupted && stay)) &&
+	sh->no_journal = o->commands == NULL && !(isatty(STDIN_FILENO) && (!script || o->stay));
+	if (script)
+		rc = repl_run(sh, src);
+	if ((!script || o->stay) && (rc != CMD_EXIT || (sh->interrupted && o->stay)) &&
 	    !shell_ending()) {
-		sh.interrupted = 0;
-		if (sh.status == EXIT_INTERRUPTED)
-			sh.status = EXIT_GOOD;
-		interact(&sh, timeout, timeout_given);
+		sh->interrupted = 0;
+		if (sh->status == EXIT_INTERRUPTED)
+			sh->status = EXIT_GOOD;
+		interact(sh, o->timeout, o->timeout_given);
 	}
-	lesson_finish(&sh);
-	int status = sh.status;
-	int out_errno = out_finish(&sh);
-	shell_free(&sh);
-	free(text);
+	lesson_finish(sh);
+	return sh->status;
+}
+
+/* Phase 4: write what waits, free the session, and make status say when
+ * standard output failed.  Returns the exit status. */
+static int finish(struct shell *sh, int status)
+{
+	int out_errno = out_finish(sh);
+
+	shell_free(sh);
 	errno = out_errno;
 	if (out_errno != 0 || fflush(stdout) != 0 || ferror(stdout)) {
 		/* A closed stdout, a full disk, a reader that went away: the
@@ -351,5 +384,28 @@ int main(int argc, char **argv)
 		if (status == EXIT_GOOD)
 			status = EXIT_FAILED;
 	}
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct shell sh;
+	struct options o;
+	struct source src;
+	char *text = NULL;
+	int script = 0;
+
+	hold_std_fds();
+	close_inherited();
+	shell_init(&sh);
+	int status = options(&sh, argc, argv, &o);
+	if (status < 0) {
+		signals();
+		status = input(&sh, &o, argc, argv, &src, &text, &script);
+	}
+	if (status < 0)
+		status = sh.check_only ? check(&sh, &src) : run(&sh, &o, &src, script);
+	status = finish(&sh, status);
+	free(text);
 	return status;
 }

@@ -33,6 +33,8 @@ enum display_mode { DISPLAY_TEXT, DISPLAY_HEX, DISPLAY_BOTH };
  * largest file that "source", a lesson or "--check -" reads whole. */
 #define SHELL_MAX_LINE (4u * 1024 * 1024)
 #define SHELL_MAX_FILE SHELL_MAX_COUNT
+/* The seconds a blocking call may take in a script, unless -t says. */
+#define SHELL_TIMEOUT 10
 
 /* One open socket.  Handles are the descriptors themselves. */
 struct handle {
@@ -155,6 +157,13 @@ static inline int shell_ending(void)
 {
 	return shell_sigint == SIGTERM || shell_sigint == SIGHUP;
 }
+
+/* Make sh an empty session: no handles, no variables, no current handle,
+ * the default time-out, output buffered and not yet written (shell.c). */
+void shell_init(struct shell *sh);
+/* Close every handle quietly and free all sh holds.  What waits for
+ * standard output is dropped: out_finish first to write it. */
+void shell_free(struct shell *sh);
 
 /* Is the command being run read from a file, -c or stdin, rather than
  * typed at the terminal?  (Messages then carry FILE:LINE:, and -e, the
