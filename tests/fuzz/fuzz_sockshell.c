@@ -67,10 +67,7 @@ static char *args[] = { "first", "second" };
 /* A shell as main() sets one up, with some variables to expand. */
 static void setup(void)
 {
-	memset(&sh, 0, sizeof sh);
-	sh.current = -1;
-	sh.timeout = 10;
-	lex_command_init(&sh.cmd);
+	shell_init(&sh);
 	var_set(&sh, "PORT", "10000", 5);
 	var_set(&sh, "HOST", "127.0.0.1", 9);
 	var_set(&sh, "nul", "a\0B", 3);

@@ -161,23 +161,10 @@ static void test_expansion(void)
 	ok(strstr(err.msg, "UNSET_HERE") != NULL, "and the error names it");
 }
 
-/* Free what var_set made (the session has no destructor of its own yet). */
-static void free_vars(void)
-{
-	while (sh.vars != NULL) {
-		struct var *v = sh.vars;
-		sh.vars = v->next;
-		free(v->name);
-		free(v->value);
-		free(v);
-	}
-	sb_free(&sh.last.data);
-	sb_free(&sh.last.text);
-}
-
 int main(void)
 {
 	plan_lazy();
+	shell_init(&sh);
 	lex_command_init(&cmd);
 	test_set_lookup();
 	test_environment();
@@ -185,6 +172,6 @@ int main(void)
 	test_arguments();
 	test_expansion();
 	lex_command_free(&cmd);
-	free_vars();
+	shell_free(&sh);
 	return test_finish();
 }
