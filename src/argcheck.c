@@ -200,7 +200,8 @@ static int check_data(struct argctx *c, int i)
 
 /* ---- on/off, options, settings ---- */
 
-/* on or off; after a setsockopt OPTION, what that option takes. */
+/* on or off (or a synonym: kw_onoff); after a setsockopt OPTION, what
+ * that option takes. */
 static int check_onoff(struct argctx *c, int i)
 {
 	const struct word *w = &c->w[i];
@@ -213,12 +214,11 @@ static int check_onoff(struct argctx *c, int i)
 			return 1;
 		return fail(c, w, "setsockopt: bad value", NULL, "write on or off");
 	}
-	if (word_is(w, "on") || word_is(w, "off"))
+	if (kw_onoff_value(w->s, w->len) >= 0)
 		return 1;
 	struct kw_near near;
 	kw_near_init(&near, w->s, w->len);
-	kw_near_try(&near, "on");
-	kw_near_try(&near, "off");
+	kw_near_table(&near, kw_onoff);
 	return fail(c, w, c->opt == -3 ? "set: bad value" : "nonblock: bad value", near.best,
 		    "write on or off");
 }

@@ -572,11 +572,8 @@ int cmd_nonblock(struct shell *sh, int argc, struct word *argv)
 
 	int on = 1;
 	if (argc > 1) {
-		if (word_is(&argv[1], "on"))
-			on = 1;
-		else if (word_is(&argv[1], "off"))
-			on = 0;
-		else {
+		on = kw_onoff_value(argv[1].s, argv[1].len);
+		if (on < 0) {
 			out_error(sh, &argv[1], "nonblock: write on or off");
 			return CMD_ERROR;
 		}

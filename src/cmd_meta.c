@@ -324,16 +324,17 @@ static int valid_name(const struct word *w)
 	return 1;
 }
 
+/* Set *out from on/off word w (keywords.c's vocabulary), or say what to
+ * write and return -1. */
 static int on_off(struct shell *sh, const struct word *w, int *out)
 {
-	if (word_is(w, "on"))
-		*out = 1;
-	else if (word_is(w, "off"))
-		*out = 0;
-	else {
+	int v = kw_onoff_value(w->s, w->len);
+
+	if (v < 0) {
 		out_error(sh, w, "write on or off");
 		return -1;
 	}
+	*out = v;
 	return 0;
 }
 

@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <netinet/in.h>
@@ -22,6 +23,13 @@
 #include "keywords.h"
 #include "output.h"
 #include "shell.h"
+
+/* Does w turn a linger or a time-out off: off, no or false (a number,
+ * 0 included, is a time)? */
+static int is_off(const struct word *w)
+{
+	return !isdigit((unsigned char)w->s[0]) && kw_onoff_value(w->s, w->len) == 0;
+}
 
 /* The option word w names, or NULL after an error listing them all. */
 static const struct kw_sockopt *find_option(struct shell *sh, const struct word *w)
@@ -66,7 +74,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 		break;
 	case KW_OPT_LINGER: {
 		unsigned long secs = 0;
-		if (vw->len == 3 && strcmp(vw->s, "off") == 0) {
+		if (is_off(vw)) {
 			val.l.l_onoff = 0;
 		} else {
 			if (args_count(sh, vw, 1000000, &secs) < 0)
@@ -80,7 +88,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 	}
 	case KW_OPT_TIMEVAL: {
 		double secs = 0;
-		if (!(vw->len == 3 && strcmp(vw->s, "off") == 0) && args_seconds(sh, vw, &secs) < 0)
+		if (!is_off(vw) && args_seconds(sh, vw, &secs) < 0)
 			return CMD_ERROR;
 		val.tv.tv_sec = (time_t)secs;
 		val.tv.tv_usec = (suseconds_t)lround((secs - floor(secs)) * 1e6);

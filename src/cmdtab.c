@@ -203,7 +203,8 @@ const struct command_def cmdtab[] = {
 	  .summary = "make the socket non-blocking (or blocking again)",
 	  .calls = "fcntl(2)",
 	  .detail = "A non-blocking call that would have to wait fails with EAGAIN "
-	            "instead.  Without an argument, shows the flag.",
+	            "instead.  on is also yes, 1 or true; off is no, 0 or false.  "
+	            "Without an argument, shows the flag.",
 	  .example = "nonblock on",
 	  .python = "s.setblocking(False)",
 	  .min = 0, .max = 1, .flags = CMD_CALL | CMD_HANDLE,
@@ -215,8 +216,8 @@ const struct command_def cmdtab[] = {
 	  .calls = "setsockopt(2)",
 	  .detail = "OPTION by short name: reuseaddr, reuseport, keepalive, broadcast, "
 	            "linger, rcvbuf, sndbuf, rcvtimeo, sndtimeo, v6only, nodelay, "
-	            "oobinline, ...  VALUE is on/off or a number; linger takes SECONDS or "
-	            "off; the time-outs take seconds.",
+	            "oobinline, ...  VALUE is on/off (or yes/no, 1/0, true/false) or a "
+	            "number; linger takes SECONDS or off; the time-outs take seconds.",
 	  .example = "setsockopt reuseaddr on",
 	  .python = "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
 	  .min = 2, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
@@ -319,7 +320,7 @@ const struct command_def cmdtab[] = {
 	{ .name = "set", .args = "[NAME [VALUE]]", .topic = TOPIC_LESSONS,
 	  .summary = "set a variable or a setting; alone, list them",
 	  .detail = "Settings: display text|hex|both, timeout SECONDS (0: none), "
-	            "echo on|off, errexit on|off.  Any other NAME is a variable for "
+	            "echo on|off, errexit on|off (or yes/no, 1/0, true/false).  Any other NAME is a variable for "
 	            "${NAME}.  Without VALUE, shows it.  Each call sets ${rc}, ${errno}, "
 	            "${data} and ${result}, which cannot be set by hand.",
 	  .example = "set PORT 10000",

@@ -40,14 +40,14 @@ bad noport 'socket inet stream; connect 127.0.0.1' \
 	"a PORT must follow the host '127.0.0.1'" "./name"
 bad noport2 'socket inet stream; connect localhost' "a PORT must follow the host 'localhost'"
 bad noport3 'socket inet stream; bind *' "a PORT must follow the host '*'"
-bad onoff 'socketpair; nonblock yes' "nonblock: bad value 'yes'" 'write on or off'
+bad onoff 'socketpair; nonblock maybe' "nonblock: bad value 'maybe'" 'write on or off'
 bad flag 'socketpair; recv 10 peek dontwiat' "unknown flag 'dontwiat'" "did you mean 'dontwait'?"
 bad sflag 'socketpair; send -n 10 mroe' "unknown flag 'mroe'" "did you mean 'more'?"
 bad option 'socketpair; setsockopt reuseadr on' "unknown option 'reuseadr'" \
 	"did you mean 'reuseaddr'?"
 bad optval 'socketpair; setsockopt reuseaddr maybe' "setsockopt: bad value 'maybe'" 'write on or off'
 bad display 'set display hexx' "set display: unknown mode 'hexx'" "did you mean 'hex'?"
-bad echo 'set echo yes' "set: bad value 'yes'"
+bad echo 'set echo maybe' "set: bad value 'maybe'"
 
 # The caret is under the bad word.
 printf 'socket inet bogus\n' >"$T/caret.sock"
@@ -78,7 +78,10 @@ shutdown wr
 shutdown SHUT_RDWR
 nonblock on
 nonblock off
+nonblock yes
+nonblock 0
 setsockopt reuseaddr yes
+setsockopt reuseaddr on
 setsockopt SO_KEEPALIVE 1
 setsockopt linger off
 setsockopt rcvtimeo 0.5
@@ -92,6 +95,8 @@ dial localhost 80 dgram
 set display both
 set timeout 2.5
 set echo off
+set errexit no
+set echo false
 set PORT 10000
 set rc
 expect 0 -1 <5 <=5 >0 >=0 !=3 "data" 'text' eof ok timeout truncated EAGAIN EAI_NONAME
