@@ -90,45 +90,6 @@ void sb_grow(struct strbuf *sb, size_t extra)
 	sb->cap = cap;
 }
 
-/* sb_add, inlined where trace lines are formatted. */
-static inline void add_bytes(struct strbuf *sb, const void *p, size_t n)
-{
-	/* Room for n bytes and the NUL (cap >= len always): no call then. */
-	if (n >= sb->cap - sb->len)
-		sb_grow(sb, n);
-	if (n > 8) {
-		memcpy(sb->buf + sb->len, p, n);
-	} else {
-		/* Trace fragments are a few bytes: cheaper than a call. */
-		const char *s = p;
-		char *d = sb->buf + sb->len;
-		for (size_t i = 0; i < n; i++)
-			d[i] = s[i];
-	}
-	sb->len += n;
-	sb->buf[sb->len] = '\0';
-}
-
-void sb_add(struct strbuf *sb, const void *p, size_t n)
-{
-	add_bytes(sb, p, n);
-}
-
-void sb_addc(struct strbuf *sb, int c)
-{
-	/* The lexer adds every byte of a lesson this way: no call when
-	 * there is room. */
-	if (sb->cap - sb->len < 2)
-		sb_grow(sb, 1);
-	sb->buf[sb->len++] = (char)c;
-	sb->buf[sb->len] = '\0';
-}
-
-void sb_adds(struct strbuf *sb, const char *s)
-{
-	sb_add(sb, s, strlen(s));
-}
-
 /* Append v in decimal, with a minus sign when neg. */
 static void add_decimal(struct strbuf *sb, unsigned long long v, int neg)
 {
@@ -139,15 +100,20 @@ static void add_decimal(struct strbuf *sb, unsigned long long v, int neg)
 	while ((v /= 10) != 0);
 	if (neg)
 		*--p = '-';
-	add_bytes(sb, p, (size_t)(end - p));
+	sb_add(sb, p, (size_t)(end - p));
 }
 
-static void add_signed(struct strbuf *sb, long long v)
+void sb_add_int(struct strbuf *sb, long long v)
 {
 	if (v < 0)
 		add_decimal(sb, 0ULL - (unsigned long long)v, 1);
 	else
 		add_decimal(sb, (unsigned long long)v, 0);
+}
+
+void sb_add_uint(struct strbuf *sb, unsigned long long v)
+{
+	add_decimal(sb, v, 0);
 }
 
 /*
@@ -166,7 +132,7 @@ static int quick_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 		const char *q = p;
 		while (*q != '\0' && *q != '%')
 			q++;
-		add_bytes(sb, p, (size_t)(q - p));
+		sb_add(sb, p, (size_t)(q - p));
 		if (*q == '\0')
 			return 0;
 		q++;
@@ -187,7 +153,7 @@ static int quick_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 			if (*q != 'd' && *q != 'u')
 				return -1;
 			if (*q == 'd')
-				add_signed(sb, size == 0 ? va_arg(ap, int) : size == 1 ? va_arg(ap, long) :
+				sb_add_int(sb, size == 0 ? va_arg(ap, int) : size == 1 ? va_arg(ap, long) :
 					   size == 2 ? va_arg(ap, long long) : va_arg(ap, ssize_t));
 			else
 				add_decimal(sb, size == 0 ? va_arg(ap, unsigned) :
@@ -444,27 +410,50 @@ static size_t sgr_seq(const unsigned char *s, size_t n)
 	return k < n && s[k] == 'm' ? k + 1 : 0;
 }
 
+/* The length of the run of printable ASCII at the start of s[0..n):
+ * eight bytes at a time, the last eight overlapping what was seen, so a
+ * line of text (a trace line) costs a few steps and no byte loop. */
+static size_t printable_run(const unsigned char *s, size_t n)
+{
+	size_t j = 0;
+	uint64_t x;
+
+	if (n < 8) {
+		while (j < n && s[j] >= 0x20 && s[j] < 0x7f)
+			j++;
+		return j;
+	}
+	for (; j + 8 <= n; j += 8) {
+		memcpy(&x, s + j, 8);
+		if (Q_HAS_LESS(x, 0x20) | Q_HAS_MORE(x, 0x7e))
+			break;
+	}
+	if (j + 8 > n && j < n) {
+		memcpy(&x, s + n - 8, 8);
+		if (!(Q_HAS_LESS(x, 0x20) | Q_HAS_MORE(x, 0x7e)))
+			return n;
+	}
+	while (j < n && s[j] >= 0x20 && s[j] < 0x7f)
+		j++;
+	return j;
+}
+
+/* Is s[j] a byte sb_add_safe keeps as it is, besides printable ASCII? */
+static int kept_byte(unsigned char c, int flags)
+{
+	return c == '\t' || (c == '\n' && (flags & SB_SAFE_NEWLINES));
+}
+
 void sb_add_safe(struct strbuf *sb, const void *p, size_t n, int flags)
 {
 	const unsigned char *s = p;
 	size_t i = 0;
 
 	while (i < n) {
-		/* A run of printable ASCII (and tabs) at once, eight bytes
-		 * at a time where it can (a trace line of a drain is long)... */
-		size_t j = i;
-		while (j < n) {
-			uint64_t x;
-			if (j + 8 <= n && (memcpy(&x, s + j, 8),
-					   !(Q_HAS_LESS(x, 0x20) | Q_HAS_MORE(x, 0x7e)))) {
-				j += 8;
-				continue;
-			}
-			if (!((s[j] >= 0x20 && s[j] < 0x7f) || s[j] == '\t' ||
-			      (s[j] == '\n' && (flags & SB_SAFE_NEWLINES))))
-				break;
-			j++;
-		}
+		/* A run of printable ASCII (and tabs) at once... */
+		size_t j = i + printable_run(s + i, n - i);
+		while (j < n && kept_byte(s[j], flags))
+			j += 1 + printable_run(s + j + 1, n - j - 1);
 		sb_add(sb, s + i, j - i);
 		if (j >= n)
 			break;
@@ -500,6 +489,11 @@ int sb_reads_as_tap(const char *p, size_t n)
 
 	while (i < n && (p[i] == ' ' || p[i] == '\t'))
 		i++;
+	/* Most lines (every trace line) are ruled out by their first
+	 * letter: TAP starts with "ok", "not ok", "Bail out!", "1.." or
+	 * "TAP version". */
+	if (i >= n || !strchr("oOnNbB1tT", p[i]))
+		return 0;
 	/* Some parsers take "Bail out!" after blanks: take every line
 	 * that could read as TAP to any of them. */
 	if (n - i >= 9 && strncasecmp(p + i, "Bail out!", 9) == 0)

@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct strbuf {
 	char *buf;
@@ -25,9 +26,45 @@ void sb_init(struct strbuf *sb);
 void sb_free(struct strbuf *sb);
 void sb_reset(struct strbuf *sb);
 void sb_grow(struct strbuf *sb, size_t extra);
-void sb_add(struct strbuf *sb, const void *p, size_t n);
-void sb_addc(struct strbuf *sb, int c);
-void sb_adds(struct strbuf *sb, const char *s);
+
+/* Append p[0..n).  Inline, as sb_addc and sb_adds: the lexer and the
+ * trace make many appends of a few bytes, and a call costs more than the
+ * bytes; only growing the buffer is a call. */
+static inline void sb_add(struct strbuf *sb, const void *p, size_t n)
+{
+	/* Room for n bytes and the NUL (cap >= len always). */
+	if (n >= sb->cap - sb->len)
+		sb_grow(sb, n);
+	char *d = sb->buf + sb->len;
+	if (n > 8) {
+		memcpy(d, p, n);
+	} else {
+		const char *s = p;
+		for (size_t i = 0; i < n; i++)
+			d[i] = s[i];
+	}
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+/* Append the byte c. */
+static inline void sb_addc(struct strbuf *sb, int c)
+{
+	if (sb->cap - sb->len < 2)
+		sb_grow(sb, 1);
+	sb->buf[sb->len++] = (char)c;
+	sb->buf[sb->len] = '\0';
+}
+
+/* Append the C string s. */
+static inline void sb_adds(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+/* Append v in decimal: a trace field, without a format string. */
+void sb_add_int(struct strbuf *sb, long long v);
+void sb_add_uint(struct strbuf *sb, unsigned long long v);
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
