@@ -83,11 +83,15 @@ int cmd_send(struct shell *sh, int argc, struct word *argv)
 		return CMD_ERROR;
 	}
 	trace_begin(sh, "send");
-	trace_add(sh, "(%d, ", fd);
+	trace_adds(sh, "(");
+	trace_add_int(sh, fd);
+	trace_adds(sh, ", ");
 	trace_sent(sh, d.p, d.len);
-	trace_add(sh, ", %zu, ", d.len);
+	trace_adds(sh, ", ");
+	trace_add_int(sh, (long long)d.len);
+	trace_adds(sh, ", ");
 	kw_add_flags(&sh->line, kw_msgflags, flags);
-	trace_add(sh, ")");
+	trace_adds(sh, ")");
 	ssize_t rc = send_data(sh, fd, h, d.p, d.len, flags, NULL, 0);
 	int err = rc < 0 ? errno : 0;
 	handle_note_sent(sh, h, rc, flags);
@@ -115,13 +119,17 @@ int cmd_sendto(struct shell *sh, int argc, struct word *argv)
 		return rc == -2 ? CMD_OK : CMD_ERROR;
 	}
 	trace_begin(sh, "sendto");
-	trace_add(sh, "(%d, ", fd);
+	trace_adds(sh, "(");
+	trace_add_int(sh, fd);
+	trace_adds(sh, ", ");
 	trace_sent(sh, d.p, d.len);
-	trace_add(sh, ", %zu, ", d.len);
+	trace_adds(sh, ", ");
+	trace_add_int(sh, (long long)d.len);
+	trace_adds(sh, ", ");
 	kw_add_flags(&sh->line, kw_msgflags, flags);
-	trace_add(sh, ", ");
+	trace_adds(sh, ", ");
 	trace_addr(sh, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
-	trace_add(sh, ")");
+	trace_adds(sh, ")");
 	ssize_t n = send_data(sh, fd, h, d.p, d.len, flags, (struct sockaddr *)&al.v[0].ss,
 			      al.v[0].len);
 	int err = n < 0 ? errno : 0;
@@ -180,7 +188,7 @@ static void show_received(struct shell *sh, const struct handle *h, ssize_t rc,
 		/* The bytes were thrown away, not received: only the count. */
 		sh->last.has_data = 1;
 		sh->last.data.len = 0;
-		trace_add(sh, " (discarded: MSG_TRUNC)");
+		trace_adds(sh, " (discarded: MSG_TRUNC)");
 		return;
 	}
 	if (rc == 0) {
@@ -188,7 +196,7 @@ static void show_received(struct shell *sh, const struct handle *h, ssize_t rc,
 		sh->last.has_data = 1;
 		sh->last.data.len = 0;
 		sh->last.eof = !is_datagram(h);
-		trace_add(sh, sh->last.eof ? " (EOF)" : " (empty datagram)");
+		trace_adds(sh, sh->last.eof ? " (EOF)" : " (empty datagram)");
 		return;
 	}
 	trace_received(sh, sh->last.data.buf, shown);
@@ -223,9 +231,13 @@ static int receive_begin(struct shell *sh, int argc, struct word *argv, const ch
 	if (!ready && handle_would_deadlock(sh, fd, *h, *flags, *n, call))
 		return -1;
 	trace_begin(sh, call);
-	trace_add(sh, "(%d, %lu, ", fd, *n);
+	trace_adds(sh, "(");
+	trace_add_int(sh, fd);
+	trace_adds(sh, ", ");
+	trace_add_int(sh, (long long)*n);
+	trace_adds(sh, ", ");
 	kw_add_flags(&sh->line, kw_msgflags, *flags);
-	trace_add(sh, ")");
+	trace_adds(sh, ")");
 	if (!ready)
 		out_before_block(sh);
 	return 0;
@@ -266,7 +278,7 @@ int cmd_recvfrom(struct shell *sh, int argc, struct word *argv)
 	handle_note_received(sh, h, rc, flags);
 	show_received(sh, h, rc, n, flags, err);
 	if (rc >= 0 && len > 0 && ss.ss_family != AF_UNSPEC) {
-		trace_add(sh, " from ");
+		trace_adds(sh, " from ");
 		trace_addr(sh, (struct sockaddr *)&ss, len);
 		memcpy(&sh->from, &ss, len);
 		sh->fromlen = len;

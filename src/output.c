@@ -218,6 +218,16 @@ void trace_add(struct shell *sh, const char *fmt, ...)
 	va_end(ap);
 }
 
+void trace_adds(struct shell *sh, const char *s)
+{
+	sb_adds(&sh->line, s);
+}
+
+void trace_add_int(struct shell *sh, long long v)
+{
+	sb_add_int(&sh->line, v);
+}
+
 void trace_sent(struct shell *sh, const void *p, size_t n)
 {
 	if (n <= 128) {
@@ -235,15 +245,22 @@ void trace_addr(struct shell *sh, const struct sockaddr *sa, socklen_t len)
 
 void trace_result(struct shell *sh, long long rc, int err)
 {
+	struct strbuf *sb = &sh->line;
+
 	sh->last.rc = rc;
 	sh->last.err = err;
-	if (err == 0) {
-		sb_printf(&sh->line, " = %lld", rc);
+	sb_add(sb, " = ", 3);
+	sb_add_int(sb, rc);
+	if (err == 0)
 		return;
-	}
 	const char *name = errname_name(err);
-	sb_printf(&sh->line, " = %lld %s%s (%s)%s", rc, out_color(sh, "1;31"),
-		  name ? name : "E?", strerror(err), out_reset(sh));
+	sb_addc(sb, ' ');
+	sb_adds(sb, out_color(sh, "1;31"));
+	sb_adds(sb, name ? name : "E?");
+	sb_add(sb, " (", 2);
+	sb_adds(sb, strerror(err));
+	sb_addc(sb, ')');
+	sb_adds(sb, out_reset(sh));
 }
 
 void trace_gai(struct shell *sh, int code)

@@ -15,6 +15,10 @@ void out_init(struct shell *sh);
 /* Start the trace line of call `call`, forgetting the previous result. */
 void trace_begin(struct shell *sh, const char *call);
 void trace_add(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append the text s, or the number v, to the trace line: the fields of
+ * the calls made most, with no format string read at run time. */
+void trace_adds(struct shell *sh, const char *s);
+void trace_add_int(struct shell *sh, long long v);
 /* Sent data: shown in full up to 128 bytes, longer ones cut with "...". */
 void trace_sent(struct shell *sh, const void *p, size_t n);
 void trace_addr(struct shell *sh, const struct sockaddr *sa, socklen_t len);
