@@ -32,11 +32,12 @@
 
 #include "addr.h"
 #include "args.h"
+#include "cmds.h"
 #include "cmdtab.h"
 #include "files.h"
 #include "handle.h"
-#include "lesson.h"
 #include "keywords.h"
+#include "lesson.h"
 #include "output.h"
 #include "repl.h"
 #include "shell.h"

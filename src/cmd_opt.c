@@ -17,7 +17,7 @@
 #include <sys/time.h>
 
 #include "args.h"
-#include "cmdtab.h"
+#include "cmds.h"
 #include "errname.h"
 #include "handle.h"
 #include "keywords.h"

@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "args.h"
-#include "cmdtab.h"
+#include "cmds.h"
 #include "handle.h"
 #include "keywords.h"
 #include "output.h"

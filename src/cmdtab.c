@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmds.h"
 #include "cmdtab.h"
 #include "shell.h"
 

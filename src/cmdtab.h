@@ -77,40 +77,4 @@ const char *cmdtab_suggest(const char *name, size_t len);
 /* List the commands that start with prefix, comma separated, into buf. */
 void cmdtab_candidates(const char *prefix, size_t len, char *buf, size_t buflen);
 
-/* The handlers. */
-int cmd_socket(struct shell *, int, struct word *);
-int cmd_bind(struct shell *, int, struct word *);
-int cmd_listen(struct shell *, int, struct word *);
-int cmd_accept(struct shell *, int, struct word *);
-int cmd_connect(struct shell *, int, struct word *);
-int cmd_close(struct shell *, int, struct word *);
-int cmd_shutdown(struct shell *, int, struct word *);
-int cmd_getsockname(struct shell *, int, struct word *);
-int cmd_getpeername(struct shell *, int, struct word *);
-int cmd_getaddrinfo(struct shell *, int, struct word *);
-int cmd_gethostname(struct shell *, int, struct word *);
-int cmd_socketpair(struct shell *, int, struct word *);
-int cmd_dial(struct shell *, int, struct word *);
-int cmd_unlink(struct shell *, int, struct word *);
-int cmd_send(struct shell *, int, struct word *);
-int cmd_recv(struct shell *, int, struct word *);
-int cmd_sendto(struct shell *, int, struct word *);
-int cmd_recvfrom(struct shell *, int, struct word *);
-int cmd_drain(struct shell *, int, struct word *);
-int cmd_poll(struct shell *, int, struct word *);
-int cmd_nonblock(struct shell *, int, struct word *);
-int cmd_setsockopt(struct shell *, int, struct word *);
-int cmd_getsockopt(struct shell *, int, struct word *);
-int cmd_status(struct shell *, int, struct word *);
-int cmd_use(struct shell *, int, struct word *);
-int cmd_sleep(struct shell *, int, struct word *);
-int cmd_echo(struct shell *, int, struct word *);
-int cmd_expect(struct shell *, int, struct word *);
-int cmd_set(struct shell *, int, struct word *);
-int cmd_source(struct shell *, int, struct word *);
-int cmd_save(struct shell *, int, struct word *);
-int cmd_help(struct shell *, int, struct word *);
-int cmd_quit(struct shell *, int, struct word *);
-int cmd_require(struct shell *, int, struct word *);
-
 #endif

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cmdtab.h"
+#include "cmds.h"
 #include "errname.h"
 #include "files.h"
 #include "lesson.h"

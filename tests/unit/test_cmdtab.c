@@ -15,8 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmds.h"
 #include "cmdtab.h"
-#include "handle.h"
 #include "output.h"
 #include "repl.h"
 #include "shell.h"
@@ -290,10 +290,7 @@ static void test_handle_rows(void)
 	char err[2048];
 	int refused = 0, rows = 0;
 
-	sh.current = -1;
-	sh.progname = "sockshell";
-	lex_command_init(&sh.cmd);
-	out_init(&sh);
+	shell_init(&sh);
 	for (int i = 0; i < cmdtab_count; i++) {
 		const struct command_def *d = &cmdtab[i];
 		if (!(d->flags & CMD_HANDLE))
@@ -321,8 +318,8 @@ static void test_handle_rows(void)
 	is_int(sh.status, 0, "with a current handle they run (socketpair, getsockname)");
 	ok(strstr(err, "no current handle") == NULL, "and say nothing about a handle");
 	is_int((long long)sh.ncalls, 2, "two calls made, traced");
-	handle_close_all(&sh);
 	out_finish(&sh);
+	shell_free(&sh);
 }
 
 int main(void)

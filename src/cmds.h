@@ -1,0 +1,58 @@
+/*
+ * cmds.h - the command handlers, one per row of the command table
+ * (cmdtab.c), grouped by the file that holds them.  A handler gets its
+ * words, argv[0] the command name; it returns CMD_OK, CMD_ERROR or
+ * CMD_EXIT and never exits the process.
+ */
+#ifndef SOCKSHELL_CMDS_H
+#define SOCKSHELL_CMDS_H
+
+#include "lexer.h"
+
+struct shell;
+
+/* cmd_socket.c: sockets, addresses and names */
+int cmd_socket(struct shell *, int, struct word *);
+int cmd_bind(struct shell *, int, struct word *);
+int cmd_listen(struct shell *, int, struct word *);
+int cmd_accept(struct shell *, int, struct word *);
+int cmd_connect(struct shell *, int, struct word *);
+int cmd_close(struct shell *, int, struct word *);
+int cmd_shutdown(struct shell *, int, struct word *);
+int cmd_getsockname(struct shell *, int, struct word *);
+int cmd_getpeername(struct shell *, int, struct word *);
+int cmd_getaddrinfo(struct shell *, int, struct word *);
+int cmd_gethostname(struct shell *, int, struct word *);
+int cmd_socketpair(struct shell *, int, struct word *);
+int cmd_dial(struct shell *, int, struct word *);
+int cmd_unlink(struct shell *, int, struct word *);
+
+/* cmd_io.c: data and waiting */
+int cmd_send(struct shell *, int, struct word *);
+int cmd_recv(struct shell *, int, struct word *);
+int cmd_sendto(struct shell *, int, struct word *);
+int cmd_recvfrom(struct shell *, int, struct word *);
+int cmd_drain(struct shell *, int, struct word *);
+int cmd_poll(struct shell *, int, struct word *);
+int cmd_nonblock(struct shell *, int, struct word *);
+
+/* cmd_opt.c: socket options */
+int cmd_setsockopt(struct shell *, int, struct word *);
+int cmd_getsockopt(struct shell *, int, struct word *);
+
+/* cmd_meta.c: the shell itself */
+int cmd_status(struct shell *, int, struct word *);
+int cmd_use(struct shell *, int, struct word *);
+int cmd_sleep(struct shell *, int, struct word *);
+int cmd_echo(struct shell *, int, struct word *);
+int cmd_set(struct shell *, int, struct word *);
+int cmd_source(struct shell *, int, struct word *);
+int cmd_help(struct shell *, int, struct word *);
+int cmd_quit(struct shell *, int, struct word *);
+int cmd_require(struct shell *, int, struct word *);
+
+/* lesson.c: lessons */
+int cmd_expect(struct shell *, int, struct word *);
+int cmd_save(struct shell *, int, struct word *);
+
+#endif
