@@ -4,8 +4,10 @@
  * Hides how handles are kept: an array indexed by descriptor, which makes
  * every lookup O(1) and keeps "handle N" and "descriptor N" the same thing,
  * as the lessons teach.  Also knows which handles are two ends of one
- * connection (for the self-deadlock guard) and arms the scripts' time-out
- * once per socket, with SO_RCVTIMEO and SO_SNDTIMEO.
+ * connection, what each peer has sent that the other end has not read,
+ * and from that whether a blocking receive would wait forever for this
+ * shell (the deadlock guard); arms the scripts' time-out once per socket,
+ * with SO_RCVTIMEO and SO_SNDTIMEO; and reads a word as a handle number.
  */
 #include <config.h>
 

@@ -1,6 +1,7 @@
 /*
  * handle.h - the handles: descriptors of the session, which one is current,
- * their time-outs and the peer each has in this shell (handle.c).
+ * their time-outs, the peer each has in this shell and what it has queued
+ * for them (the deadlock guard) (handle.c).
  */
 #ifndef SOCKSHELL_HANDLE_H
 #define SOCKSHELL_HANDLE_H

@@ -2,7 +2,9 @@
  * output.c - every line the user sees.
  *
  * Hides the trace format ("call(args) = result"), colour, TAP comments and
- * the shape of error messages, so they are decided in one place.
+ * the shape of error messages, so they are decided in one place; and the
+ * end of a call: its result, the "[timed out]" note and the failure a
+ * time-out leaves pending, the hint after an address of the wrong family.
  *
  * Standard output is buffered here, in the session (sh->out), and written
  * with write(2) in a loop that goes on after EINTR, partial writes and
