@@ -40,6 +40,7 @@
 #include "lesson.h"
 #include "output.h"
 #include "repl.h"
+#include "report.h"
 #include "shell.h"
 #include "vars.h"
 
@@ -615,7 +616,7 @@ int cmd_require(struct shell *sh, int argc, struct word *argv)
 			return CMD_EXIT;
 		}
 		if (sh->tap) {
-			lesson_skip_all(sh, needs[i].why);
+			report_skip_all(sh, needs[i].why);
 		} else {
 			out_line(sh, "skipped: %s", needs[i].why);
 		}

@@ -1,9 +1,9 @@
 /*
- * lesson.c - lessons that test themselves: expect, TAP, save.
+ * lesson.c - lessons that test themselves: expect and save.
  *
- * Hides how a check is reported: a TAP test point with --tap, otherwise
- * silence on success and a FILE:LINE message on failure.  Also keeps the
- * session's journal that "save" writes out as a lesson.
+ * Hides what expect's words mean and how a result is matched against
+ * them, and the session's journal that "save" writes out as a lesson.
+ * How a check is reported (a TAP point, a message) is report.c's.
  */
 #include <config.h>
 
@@ -19,173 +19,8 @@
 #include "files.h"
 #include "lesson.h"
 #include "output.h"
+#include "report.h"
 #include "shell.h"
-
-void lesson_where(const struct shell *sh, struct strbuf *sb)
-{
-	if (shell_scripted(sh))
-		sb_printf(sb, "%s:%ld: ", sh->src->name, sh->src->line);
-}
-
-/* Append desc to sb as a TAP description: safe (sb_add_safe), and every
- * "#" escaped ("\#", with an odd number of backslashes before it, as prove
- * and automake's driver count them), so that no text, a peer's or the
- * lesson's, turns a failure into a TODO or SKIP directive. */
-static void add_tap_desc(struct strbuf *sb, const char *desc)
-{
-	struct strbuf safe = STRBUF_INIT;
-	size_t backslashes = 0;
-
-	sb_add_safe(&safe, desc, strlen(desc), 0);
-	for (size_t i = 0; i < safe.len; i++) {
-		char c = safe.buf[i];
-		if (c == '#' && backslashes % 2 == 0)
-			sb_addc(sb, '\\');
-		backslashes = c == '\\' ? backslashes + 1 : 0;
-		sb_addc(sb, c);
-	}
-	sb_free(&safe);
-}
-
-/* Write "[not ]ok N - DESC" and, when diag is not NULL, "#   DIAG". */
-static void tap_point(struct shell *sh, int ok, const char *desc, const char *diag)
-{
-	struct strbuf line = STRBUF_INIT;
-
-	sb_printf(&line, "%sok %d - ", ok ? "" : "not ", sh->tests);
-	add_tap_desc(&line, desc);
-	sb_addc(&line, '\n');
-	if (diag != NULL) {
-		sb_adds(&line, "#   ");
-		sb_add_safe(&line, diag, strlen(diag), 0);
-		sb_addc(&line, '\n');
-	}
-	out_put(sh, line.buf, line.len);
-	sb_free(&line);
-}
-
-void lesson_point(struct shell *sh, int ok, const char *desc, const char *diag)
-{
-	sh->tests++;
-	if (!ok) {
-		sh->failures++;
-		if (sh->status == EXIT_GOOD)
-			sh->status = EXIT_FAILED;
-	}
-	if (sh->tap) {
-		tap_point(sh, ok, desc, ok ? NULL : diag);
-		return;
-	}
-	if (!ok) {
-		struct strbuf msg = STRBUF_INIT;
-		int color = isatty(STDERR_FILENO);  /* stderr may be a file */
-		sb_printf(&msg, "%sexpect failed:%s ", color ? out_color(sh, "1;31") : "",
-			  color ? out_reset(sh) : "");
-		sb_add_safe(&msg, desc, strlen(desc), 0);
-		if (diag != NULL) {
-			sb_adds(&msg, "\n    ");
-			sb_add_safe(&msg, diag, strlen(diag), 0);
-		}
-		sb_addc(&msg, '\n');
-		out_stderr(sh, msg.buf, msg.len);
-		sb_free(&msg);
-	}
-}
-
-void lesson_failure(struct shell *sh, const char *desc)
-{
-	if (sh->status == EXIT_GOOD)
-		sh->status = EXIT_FAILED;
-	if (sh->tap) {
-		sh->tests++;
-		sh->failures++;
-		tap_point(sh, 0, desc, NULL);
-	}
-}
-
-void lesson_errexit(struct shell *sh)
-{
-	struct strbuf d = STRBUF_INIT;
-	const struct result *r = &sh->last;
-
-	if (sh->pending.len > 0) {
-		lesson_settle(sh);  /* a time-out: already a failure of its own */
-		return;
-	}
-	lesson_where(sh, &d);
-	sb_printf(&d, "%s failed", r->call ? r->call : "a call");
-	if (r->timed_out) {
-		sb_adds(&d, " (timed out)");
-	} else if (r->gai != 0 || r->err != 0) {
-		const char *n = r->gai ? errname_gai_name(r->gai) : errname_name(r->err);
-		sb_printf(&d, " (%s)", n ? n : "?");
-	}
-	sb_adds(&d, ": -e stops the script here");
-	lesson_failure(sh, d.buf);
-	sb_free(&d);
-}
-
-void lesson_pending(struct shell *sh, const char *desc)
-{
-	lesson_settle(sh);
-	sb_reset(&sh->pending);
-	sb_adds(&sh->pending, desc);
-}
-
-void lesson_settle(struct shell *sh)
-{
-	if (sh->pending.len == 0)
-		return;
-	if (!sh->tap && shell_scripted(sh)) {
-		struct strbuf msg = STRBUF_INIT;
-		sb_add_safe(&msg, sh->pending.buf, sh->pending.len, 0);
-		sb_addc(&msg, '\n');
-		out_stderr(sh, msg.buf, msg.len);
-		sb_free(&msg);
-	}
-	lesson_failure(sh, sh->pending.buf);
-	sb_reset(&sh->pending);
-}
-
-void lesson_skip_all(struct shell *sh, const char *why)
-{
-	struct strbuf line = STRBUF_INIT;
-
-	sb_adds(&line, "1..0 # SKIP ");
-	sb_add_safe(&line, why, strlen(why), 0);
-	sb_addc(&line, '\n');
-	out_put(sh, line.buf, line.len);
-	sb_free(&line);
-	sh->skipped = 1;
-}
-
-void lesson_finish(struct shell *sh)
-{
-	lesson_settle(sh);
-	sb_free(&sh->pending);
-	if (!sh->tap)
-		return;
-	/* After "Bail out!" the harness reads nothing more; after a skip
-	 * the plan is already out. */
-	if ((sh->status == EXIT_USAGE && sh->tests == 0) || sh->skipped)
-		return;
-	if (sh->tests == 0)
-		out_put(sh, "1..0 # SKIP no expect lines\n", 28);
-	else {
-		char plan[32];
-		int n = snprintf(plan, sizeof plan, "1..%d\n", sh->tests);
-		out_put(sh, plan, (size_t)n);
-	}
-	out_flush(sh);
-	/* Every failure that made the status 1 is a "not ok" point before
-	 * this plan: a harness counts it there, once.  A status of 1 as well
-	 * would make automake's driver count the lesson again, as an ERROR.
-	 * A lesson that did not run (status 2), was interrupted (130) or
-	 * chose another status (quit N) keeps it; a -e stop is a point too
-	 * (lesson_errexit). */
-	if (sh->status == EXIT_FAILED && sh->failures > 0)
-		sh->status = EXIT_GOOD;
-}
 
 /* How the previous result reads in a message: 16 "This is the mess". */
 static void describe_result(const struct result *r, struct strbuf *sb)
@@ -313,7 +148,7 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 	for (int i = 1; i < argc; i++)
 		if (word_is(&argv[i], "timeout") && sh->last.timed_out)
 			sb_reset(&sh->pending);  /* the time-out was expected */
-	lesson_settle(sh);
+	report_settle(sh);
 	for (int i = 1; i < argc; i++) {
 		int m = matches(sh, &argv[i]);
 		if (m < 0) {
@@ -325,7 +160,7 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 		}
 		ok = ok && m;
 	}
-	lesson_where(sh, &desc);
+	report_where(sh, &desc);
 	sb_printf(&desc, "%s =", sh->last.call);
 	for (int i = 1; i < argc; i++) {
 		sb_addc(&desc, ' ');
@@ -338,7 +173,7 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 		sb_adds(&diag, "got: ");
 		describe_result(&sh->last, &diag);
 	}
-	lesson_point(sh, ok, desc.buf, ok ? NULL : diag.buf);
+	report_point(sh, ok, desc.buf, ok ? NULL : diag.buf);
 	sb_free(&desc);
 	sb_free(&diag);
 	return ok ? CMD_OK : CMD_ERROR;

@@ -19,10 +19,10 @@
 
 #include "files.h"
 #include "handle.h"
-#include "lesson.h"
 #include "lineedit.h"
 #include "output.h"
 #include "repl.h"
+#include "report.h"
 #include "shell.h"
 
 /* The --help text, on standard output. */
@@ -364,7 +364,7 @@ static int run(struct shell *sh, const struct options *o, struct source *src, in
 			sh->status = EXIT_GOOD;
 		interact(sh, o->timeout, o->timeout_given);
 	}
-	lesson_finish(sh);
+	report_finish(sh);
 	return sh->status;
 }
 

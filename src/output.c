@@ -35,8 +35,8 @@
 
 #include "addr.h"
 #include "errname.h"
-#include "lesson.h"
 #include "output.h"
+#include "report.h"
 #include "shell.h"
 
 /* Write stdout when this much waits. */
@@ -438,7 +438,7 @@ void out_error(struct shell *sh, const struct word *w, const char *fmt, ...)
 		struct strbuf desc = STRBUF_INIT;
 		sb_add_safe(&desc, file, strlen(file), 0);
 		sb_printf(&desc, ":%ld: error: %s", line, msg.buf ? msg.buf : "");
-		lesson_failure(sh, desc.buf);
+		report_failure(sh, desc.buf);
 		sb_free(&desc);
 	}
 	sb_free(&raw);
@@ -498,9 +498,9 @@ void trace_close(struct shell *sh)
 	trace_end(sh);
 	if (sh->last.timed_out) {
 		struct strbuf d = STRBUF_INIT;
-		lesson_where(sh, &d);
+		report_where(sh, &d);
 		sb_printf(&d, "%s timed out after %g s", sh->last.call, sh->timeout);
-		lesson_pending(sh, d.buf);
+		report_pending(sh, d.buf);
 		sb_free(&d);
 	}
 }

@@ -22,6 +22,7 @@
 #include "lineedit.h"
 #include "output.h"
 #include "repl.h"
+#include "report.h"
 #include "shell.h"
 #include "vars.h"
 
@@ -281,7 +282,7 @@ static int run_row(struct shell *sh, const struct command_def *def, int n, struc
 		   const char *text, size_t len)
 {
 	if (!(def->flags & CMD_CHECKS))
-		lesson_settle(sh);
+		report_settle(sh);
 	if ((def->flags & CMD_HANDLE) && handle_current(sh) == NULL)
 		return CMD_ERROR;
 	unsigned long calls = sh->ncalls;
@@ -296,7 +297,7 @@ static int run_row(struct shell *sh, const struct command_def *def, int n, struc
 	/* -e and a call that failed (a shell error is run_line's to stop on). */
 	if (sh->errexit && rc == CMD_OK && shell_scripted(sh) &&
 	    made_call && (sh->last.err || sh->last.gai || sh->last.timed_out)) {
-		lesson_errexit(sh);
+		report_errexit(sh);
 		return CMD_EXIT;
 	}
 	return rc;

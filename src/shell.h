@@ -130,7 +130,7 @@ struct shell {
 
 	/* lesson accounting */
 	int tests, failures;    /* TAP test points and failed ones */
-	struct strbuf pending;  /* a failure not yet reported (lesson_pending), or empty */
+	struct strbuf pending;  /* a failure not yet reported (report_pending), or empty */
 	int status;             /* the exit status so far */
 	int interrupted;        /* a SIGINT stopped a call: stop the script */
 	int skipped;            /* "require" skipped the lesson (plan printed) */
