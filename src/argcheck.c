@@ -274,65 +274,48 @@ static int check_setting(struct argctx *c, int i)
 
 /* ---- expect ---- */
 
-static const char *const expect_words[] = { "eof", "ok", "timeout", "truncated", NULL };
-
-/* A number, or a comparison <N <=N >N >=N !=N: what follows op. */
-static int number_ok(const char *s)
-{
-	char *end;
-
-	errno = 0;
-	(void)strtoll(s, &end, 10);
-	return end != s && *end == '\0' && errno == 0 && !isspace((unsigned char)s[0]);
-}
-
-/* An errno or getaddrinfo error name: a hint from the names near it. */
-static int error_name(struct argctx *c, const struct word *w)
+/* The hint for a misspelt errno or getaddrinfo error name. */
+static int error_name(struct argctx *c, const struct word *w, int gai)
 {
 	struct kw_near near;
 
 	kw_near_init(&near, w->s, w->len);
-	if (strncmp(w->s, "EAI_", 4) == 0) {
-		if (errname_gai_value(w->s) != 0)
-			return 1;
-		for (int code = -300; code <= 300; code++)
-			if (code != 0 && errname_gai_name(code) != NULL)
-				kw_near_try(&near, errname_gai_name(code));
+	if (gai) {
+		for (int k = 0; errname_gai_at(k) != NULL; k++)
+			kw_near_try(&near, errname_gai_at(k));
 		return fail(c, w, "expect: unknown getaddrinfo error", near.best, NULL);
 	}
-	if (errname_value(w->s) != 0)
-		return 1;
 	for (int k = 0; errname_at(k) != NULL; k++)
 		kw_near_try(&near, errname_at(k));
 	return fail(c, w, "expect: unknown errno name", near.best, NULL);
 }
 
-/* One WHAT of expect, as the check of the result will read it. */
+/* One WHAT of expect, as the check of the result will read it
+ * (kw_expect_classify). */
 static int check_expect(struct argctx *c, int i)
 {
 	const struct word *w = &c->w[i];
-	const char *s = w->s;
+	struct kw_expect e;
+	struct kw_near near;
 
 	if (w->flags & WORD_QUOTED)
 		return 1;  /* the data or text */
-	if (isdigit((unsigned char)s[0]) || (s[0] == '-' && isdigit((unsigned char)s[1])))
-		return number_ok(s) ? 1 : fail(c, w, "expect: bad number", NULL, NULL);
-	if (s[0] == '<' || s[0] == '>' || (s[0] == '!' && s[1] == '=')) {
-		const char *num = s + 1 + (s[1] == '=');
-		return number_ok(num) ? 1 :
-			fail(c, w, "expect: bad comparison", NULL, "write <N, <=N, >N, >=N or !=N");
+	switch (kw_expect_classify(w->s, w->len, &e)) {
+	case KW_EXP_BAD_NUMBER:
+		return fail(c, w, "expect: bad number", NULL, NULL);
+	case KW_EXP_BAD_COMPARE:
+		return fail(c, w, "expect: bad comparison", NULL, "write <N, <=N, >N, >=N or !=N");
+	case KW_EXP_BAD_ERRNO:
+		return error_name(c, w, 0);
+	case KW_EXP_BAD_GAI:
+		return error_name(c, w, 1);
+	case KW_EXP_UNKNOWN:
+		kw_near_init(&near, w->s, w->len);
+		kw_near_table(&near, kw_expect_words);
+		return fail(c, w, "expect: cannot check", near.best, "write " KW_EXPECT_CHOICES);
+	default:
+		return 1;
 	}
-	for (int k = 0; expect_words[k] != NULL; k++)
-		if (strcmp(s, expect_words[k]) == 0)
-			return 1;
-	if (s[0] == 'E')
-		return error_name(c, w);
-	struct kw_near near;
-	kw_near_init(&near, s, w->len);
-	for (int k = 0; expect_words[k] != NULL; k++)
-		kw_near_try(&near, expect_words[k]);
-	return fail(c, w, "expect: cannot check", near.best, "write a number, a \"string\", an errno name, "
-		    "a comparison (<N >N <=N >=N !=N), eof, ok, timeout or truncated");
 }
 
 /* ---- the walk over a command's words ---- */

@@ -582,3 +582,8 @@ const char *errname_at(int i)
 {
 	return i >= 0 && i < COUNT(errnos) ? errnos[i].name : NULL;
 }
+
+const char *errname_gai_at(int i)
+{
+	return i >= 0 && i < COUNT(gai_errors) ? gai_errors[i].name : NULL;
+}

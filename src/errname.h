@@ -20,5 +20,7 @@ int errname_gai_value(const char *name);
  * and completion). */
 int errname_count(void);
 const char *errname_at(int i);
+/* The i-th getaddrinfo error name, or NULL past the last. */
+const char *errname_gai_at(int i);
 
 #endif

@@ -10,9 +10,11 @@
 #include <config.h>
 
 #include <ctype.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -21,6 +23,7 @@
 #include <netinet/tcp.h>
 #endif
 
+#include "errname.h"
 #include "keywords.h"
 #include "shell.h"
 
@@ -132,6 +135,54 @@ const struct kw_entry kw_expect_words[] = {
 	{ "truncated", NULL, KW_EXPECT_TRUNCATED },
 	{ NULL, NULL, 0 }
 };
+
+const char *const kw_expect_comparisons[] = { "!=0", ">0", ">=0", "<0", "<=0", NULL };
+
+/* s as a whole decimal number into *v: 0, or -1 when it is none. */
+static int whole_number(const char *s, long long *v)
+{
+	char *end;
+
+	if (isspace((unsigned char)s[0]))
+		return -1;  /* strtoll would skip blanks */
+	errno = 0;
+	*v = strtoll(s, &end, 10);
+	return end != s && *end == '\0' && errno == 0 ? 0 : -1;
+}
+
+/* The error names: E... an errno, EAI_... a getaddrinfo error. */
+static enum kw_expect_class error_name(const char *s, struct kw_expect *e)
+{
+	if (strncmp(s, "EAI_", 4) == 0) {
+		e->value = errname_gai_value(s);
+		return e->cls = e->value != 0 ? KW_EXP_GAI : KW_EXP_BAD_GAI;
+	}
+	e->value = errname_value(s);
+	return e->cls = e->value != 0 ? KW_EXP_ERRNO : KW_EXP_BAD_ERRNO;
+}
+
+enum kw_expect_class kw_expect_classify(const char *s, size_t len, struct kw_expect *e)
+{
+	memset(e, 0, sizeof *e);
+	if (len == 0 || memchr(s, '\0', len) != NULL)
+		return e->cls = KW_EXP_UNKNOWN;
+	if (isdigit((unsigned char)s[0]) || (s[0] == '-' && isdigit((unsigned char)s[1])))
+		return e->cls = whole_number(s, &e->num) == 0 ? KW_EXP_NUMBER : KW_EXP_BAD_NUMBER;
+	if (s[0] == '<' || s[0] == '>' || (s[0] == '!' && s[1] == '=')) {
+		e->op = s[0];
+		e->eq = s[1] == '=';
+		return e->cls = whole_number(s + 1 + e->eq, &e->num) == 0 ? KW_EXP_COMPARE :
+			KW_EXP_BAD_COMPARE;
+	}
+	const struct kw_entry *w = kw_find(kw_expect_words, s);
+	if (w != NULL) {
+		e->value = w->value;
+		return e->cls = KW_EXP_WORD;
+	}
+	if (s[0] == 'E')
+		return error_name(s, e);
+	return e->cls = KW_EXP_UNKNOWN;
+}
 
 /* ---- socket options ---- */
 

@@ -51,6 +51,35 @@ extern const struct kw_entry kw_display[];  /* values: enum display_mode */
  * names. */
 enum kw_expect_word { KW_EXPECT_EOF, KW_EXPECT_OK, KW_EXPECT_TIMEOUT, KW_EXPECT_TRUNCATED };
 extern const struct kw_entry kw_expect_words[];
+/* The comparisons, as completion offers them. */
+extern const char *const kw_expect_comparisons[];
+/* What an expect word may be, for messages. */
+#define KW_EXPECT_CHOICES "a number, a \"string\", an errno name, a comparison " \
+	"(<N >N <=N >=N !=N), eof, ok, timeout or truncated"
+
+/* What one unquoted expect word asks for. */
+enum kw_expect_class {
+	KW_EXP_NUMBER,       /* the return value is num */
+	KW_EXP_COMPARE,      /* the return value op (<, >, !) [=] num */
+	KW_EXP_WORD,         /* value: an enum kw_expect_word */
+	KW_EXP_ERRNO,        /* value: the errno */
+	KW_EXP_GAI,          /* value: the getaddrinfo error */
+	KW_EXP_BAD_NUMBER,   /* begins like a number, is none */
+	KW_EXP_BAD_COMPARE,  /* <, >, != without a number after */
+	KW_EXP_BAD_ERRNO,    /* E... that no errno is called */
+	KW_EXP_BAD_GAI,      /* EAI_... that no getaddrinfo error is called */
+	KW_EXP_UNKNOWN       /* anything else (an empty word, a NUL byte) */
+};
+struct kw_expect {
+	enum kw_expect_class cls;
+	int op;          /* KW_EXP_COMPARE: '<', '>' or '!' */
+	int eq;          /* KW_EXP_COMPARE: followed by '=' */
+	long long num;   /* KW_EXP_NUMBER, KW_EXP_COMPARE */
+	int value;       /* KW_EXP_WORD, KW_EXP_ERRNO, KW_EXP_GAI */
+};
+/* Classify the unquoted expect word s[0..len) into *e; returns e->cls.
+ * The lesson's check and the check before a script runs both read it. */
+enum kw_expect_class kw_expect_classify(const char *s, size_t len, struct kw_expect *e);
 
 /* The row whose name (or, failing that, symbol, case-insensitively) is
  * word, or NULL. */

@@ -17,6 +17,7 @@
 #include "cmds.h"
 #include "errname.h"
 #include "files.h"
+#include "keywords.h"
 #include "lesson.h"
 #include "output.h"
 #include "report.h"
@@ -52,6 +53,17 @@ static void describe_result(const struct result *r, struct strbuf *sb)
 	}
 }
 
+/* Does the result r show what expect's word (enum kw_expect_word) asks? */
+static int expect_word(const struct result *r, int word)
+{
+	switch (word) {
+	case KW_EXPECT_EOF: return r->eof;
+	case KW_EXPECT_OK: return r->err == 0 && r->gai == 0 && !r->timed_out;
+	case KW_EXPECT_TIMEOUT: return r->timed_out;
+	default: return r->truncated;  /* KW_EXPECT_TRUNCATED */
+	}
+}
+
 /* Does the result match one WHAT word?  1 yes, 0 no, -1 bad word. */
 static int matches(struct shell *sh, const struct word *w)
 {
@@ -62,50 +74,28 @@ static int matches(struct shell *sh, const struct word *w)
 		const struct strbuf *have = r->has_data ? &r->data : &r->text;
 		return have->len == w->len && memcmp(have->buf ? have->buf : "", s, w->len) == 0;
 	}
-	if (w->len == 0 || memchr(s, '\0', w->len) != NULL)
-		return -1;
-	if (isdigit((unsigned char)s[0]) || (s[0] == '-' && isdigit((unsigned char)s[1]))) {
-		char *end;
-		errno = 0;
-		long long v = strtoll(s, &end, 10);
-		if (*end != '\0' || errno != 0)
-			return -1;
-		return r->gai == 0 && r->rc == v;
-	}
-	if (s[0] == '<' || s[0] == '>' || (s[0] == '!' && s[1] == '=')) {
+	struct kw_expect e;
+	switch (kw_expect_classify(s, w->len, &e)) {
+	case KW_EXP_NUMBER:
+		return r->gai == 0 && r->rc == e.num;
+	case KW_EXP_COMPARE:
 		/* A comparison with the return value: <N, <=N, >N, >=N, !=N. */
-		int op = s[0], eq = s[1] == '=';
-		const char *num = s + 1 + eq;
-		char *end;
-		errno = 0;
-		long long v = strtoll(num, &end, 10);
-		if (end == num || *end != '\0' || errno != 0)
-			return -1;
 		if (r->gai != 0)
 			return 0;
-		if (op == '!')
-			return r->rc != v;
-		if (op == '<')
-			return eq ? r->rc <= v : r->rc < v;
-		return eq ? r->rc >= v : r->rc > v;
+		if (e.op == '!')
+			return r->rc != e.num;
+		if (e.op == '<')
+			return e.eq ? r->rc <= e.num : r->rc < e.num;
+		return e.eq ? r->rc >= e.num : r->rc > e.num;
+	case KW_EXP_WORD:
+		return expect_word(r, e.value);
+	case KW_EXP_ERRNO:
+		return r->err == e.value;
+	case KW_EXP_GAI:
+		return r->gai == e.value;
+	default:
+		return -1;
 	}
-	if (strcmp(s, "eof") == 0)
-		return r->eof;
-	if (strcmp(s, "ok") == 0)
-		return r->err == 0 && r->gai == 0 && !r->timed_out;
-	if (strcmp(s, "timeout") == 0)
-		return r->timed_out;
-	if (strcmp(s, "truncated") == 0)
-		return r->truncated;
-	if (strncmp(s, "EAI_", 4) == 0) {
-		int v = errname_gai_value(s);
-		return v == 0 ? -1 : r->gai == v;
-	}
-	if (s[0] == 'E') {
-		int v = errname_value(s);
-		return v == 0 ? -1 : r->err == v;
-	}
-	return -1;
 }
 
 /* The reason expect has nothing to check, as an error on word w. */
@@ -152,8 +142,7 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 	for (int i = 1; i < argc; i++) {
 		int m = matches(sh, &argv[i]);
 		if (m < 0) {
-			out_error(sh, &argv[i], "expect: '%.40s' is not a number, a \"string\", an errno "
-				  "name, a comparison (<N >N <=N >=N !=N), eof, ok, timeout or truncated", argv[i].s);
+			out_error(sh, &argv[i], "expect: '%.40s' is not " KW_EXPECT_CHOICES, argv[i].s);
 			keep_result(sh, &was);
 			sb_free(&desc);
 			return CMD_ERROR;
