@@ -358,13 +358,13 @@ static ssize_t drain_recv(struct shell *sh, struct drain *d, int flags, ssize_t 
 }
 
 /* The receive time-out the user set on h in milliseconds, rounded up;
- * 0 when none is set (or it is off, or ours). */
+ * 0 when none is set (or it is off, ours, or held at the script's time-out). */
 static int user_timeout_ms(int fd, const struct handle *h)
 {
 	struct timeval tv;
 	socklen_t len = sizeof tv;
 
-	if (!h->user_timeo || getsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, &len) < 0)
+	if (h->timeo_owner[0] != TIMEO_USER || getsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, &len) < 0)
 		return 0;
 	double ms = (double)tv.tv_sec * 1e3 + (double)tv.tv_usec / 1e3;
 	return ms <= 0 ? 0 : ms > INT_MAX - 1 ? INT_MAX : (int)ms + (ms > (int)ms);
@@ -514,6 +514,11 @@ int cmd_poll(struct shell *sh, int argc, struct word *argv)
 		timeout_ms = (int)(secs * 1000 + 0.5);
 		explicit_timeout = 1;
 		argc--;
+		if (handle_bound(sh) > 0 && secs > handle_bound(sh)) {
+			/* No longer than a script may wait: then a time-out. */
+			timeout_ms = (int)(handle_bound(sh) * 1000 + 0.5);
+			explicit_timeout = 0;
+		}
 	} else if (sh->timeout > 0) {
 		timeout_ms = (int)(sh->timeout * 1000 + 0.5);
 	}

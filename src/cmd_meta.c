@@ -292,6 +292,10 @@ int cmd_sleep(struct shell *sh, int argc, struct word *argv)
 	(void)argc;
 	if (args_seconds(sh, &argv[1], &secs) < 0)
 		return CMD_ERROR;
+	if (handle_bound(sh) > 0 && secs > handle_bound(sh)) {
+		out_line(sh, "sleep %g: cut to %g s, the most this script may wait", secs, handle_bound(sh));
+		secs = handle_bound(sh);
+	}
 	out_flush(sh);
 	ts.tv_sec = (time_t)secs;
 	ts.tv_nsec = (long)((secs - floor(secs)) * 1e9);
@@ -382,6 +386,12 @@ static int set_setting(struct shell *sh, const struct word *name, const struct w
 		double t;
 		if (args_seconds(sh, val, &t) < 0)
 			return CMD_ERROR;
+		/* A script may shorten the command line's bound, never lift it. */
+		if (shell_scripted(sh) && sh->timeout_max > 0 && (t == 0 || t > sh->timeout_max)) {
+			out_line(sh, "set timeout %g: kept at %g s, the most this script may wait "
+				 "(-t on the command line allows more)", t, sh->timeout_max);
+			t = sh->timeout_max;
+		}
 		sh->timeout = t;
 		for (int fd = 0; fd < sh->nh; fd++)
 			handle_arm_timeout(sh, fd);
@@ -448,7 +458,7 @@ int cmd_source(struct shell *sh, int argc, struct word *argv)
 		sh->unwinding = 1;
 		return CMD_ERROR;
 	}
-	if (files_read(f->s, &text, &len) < 0) {
+	if (files_read(f->s, handle_bound(sh), &text, &len) < 0) {
 		out_error(sh, f, "source: cannot read %s: %s", f->s,
 			  errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
 		return CMD_ERROR;

@@ -46,12 +46,44 @@ static const struct kw_sockopt *find_option(struct shell *sh, const struct word 
 	return NULL;
 }
 
+/* Seconds as the lessons write them: "off" for 0. */
+static void add_seconds(struct strbuf *sb, double secs)
+{
+	if (secs == 0)
+		sb_adds(sb, "off");
+	else
+		sb_printf(sb, "%g", secs);
+}
+
+/*
+ * After a successful setsockopt of SO_RCVTIMEO (rcv) or SO_SNDTIMEO: the
+ * user owns that time-out now, as asked, or, when held, the kernel holds
+ * the script's time-out instead, which the trace line says.  The shell's
+ * "timed out" applies while both time-outs are the shell's.
+ */
+static void own_timeout(struct shell *sh, struct handle *h, int rcv, double asked, int held)
+{
+	int d = rcv ? 0 : 1;
+
+	h->timeo_owner[d] = held ? TIMEO_HELD : TIMEO_USER;
+	h->timeo_asked[d] = asked;
+	h->timeo = 0;
+	if (!held)
+		return;
+	h->timeo = h->timeo_owner[!d] == TIMEO_SHELL || h->timeo_owner[!d] == TIMEO_HELD;
+	trace_add(sh, " (asked ");
+	add_seconds(&sh->line, asked);
+	trace_add(sh, ": held at the script's time-out, %g s)", sh->timeout);
+}
+
 int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 {
 	struct handle *h = handle_here(sh);
 	const struct word *vw = &argv[2];
 	union { int i; struct linger l; struct timeval tv; } val;
 	socklen_t len = sizeof val.i;
+	double asked = 0, bound;
+	int held = 0;
 
 	(void)argc;
 	const struct kw_sockopt *o = find_option(sh, &argv[1]);
@@ -73,7 +105,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 		trace_add(sh, "%d)", val.i);
 		break;
 	case KW_OPT_LINGER: {
-		unsigned long secs = 0;
+		unsigned long secs = 0;  /* asked */
 		if (is_off(vw)) {
 			val.l.l_onoff = 0;
 		} else {
@@ -83,19 +115,22 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 			val.l.l_linger = (int)secs;
 		}
 		len = sizeof val.l;
+		bound = ceil(handle_bound(sh));
+		held = bound > 0 && val.l.l_onoff && secs > bound;
+		if (held)
+			val.l.l_linger = (int)bound;  /* close waits that long at most */
 		trace_add(sh, "{l_onoff=%d, l_linger=%d})", val.l.l_onoff, val.l.l_linger);
 		break;
 	}
-	case KW_OPT_TIMEVAL: {
-		double secs = 0;
-		if (!is_off(vw) && args_seconds(sh, vw, &secs) < 0)
+	case KW_OPT_TIMEVAL:
+		if (!is_off(vw) && args_seconds(sh, vw, &asked) < 0)
 			return CMD_ERROR;
-		val.tv.tv_sec = (time_t)secs;
-		val.tv.tv_usec = (suseconds_t)lround((secs - floor(secs)) * 1e6);
+		bound = handle_bound(sh);
+		held = bound > 0 && (asked == 0 || asked > bound);
+		handle_timeval(held ? bound : asked, &val.tv);
 		len = sizeof val.tv;
 		trace_add(sh, "{tv_sec=%ld, tv_usec=%ld})", (long)val.tv.tv_sec, (long)val.tv.tv_usec);
 		break;
-	}
 	default: {
 		unsigned long v;
 		if (args_count(sh, vw, 0x7fffffff, &v) < 0)
@@ -106,20 +141,23 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 	}
 	int rc = setsockopt(sh->current, o->level, o->opt, &val, len);
 	int err = rc < 0 ? errno : 0;
-	trace_finish(sh, h, rc, err, 0);
-	if (rc == 0 && o->kind == KW_OPT_TIMEVAL) {
-		/* The user owns the time-outs now: ours no longer applies. */
-		h->user_timeo = 1;
-		h->timeo = 0;
-	}
+	trace_outcome(sh, h, rc, err, 0);
+	if (rc == 0 && o->kind == KW_OPT_TIMEVAL)
+		own_timeout(sh, h, o->opt == SO_RCVTIMEO, asked, held);
+	if (rc == 0 && o->kind == KW_OPT_LINGER && held)
+		trace_add(sh, " (asked %s: held at the script's time-out)", vw->s);
+	trace_close(sh);
 	return CMD_OK;
 }
 
 int cmd_getsockopt(struct shell *sh, int argc, struct word *argv)
 {
+	struct handle *h = handle_here(sh);
 	union { int i; struct linger l; struct timeval tv; } val;
 	socklen_t len = sizeof val;
 	struct strbuf *t = &sh->last.text;
+	double secs = 0;
+	int d, held = 0;
 
 	(void)argc;
 	const struct kw_sockopt *o = find_option(sh, &argv[1]);
@@ -140,10 +178,11 @@ int cmd_getsockopt(struct shell *sh, int argc, struct word *argv)
 				sb_adds(t, "off");
 			break;
 		case KW_OPT_TIMEVAL:
-			if (val.tv.tv_sec == 0 && val.tv.tv_usec == 0)
-				sb_adds(t, "off");
-			else
-				sb_printf(t, "%g", (double)val.tv.tv_sec + (double)val.tv.tv_usec / 1e6);
+			secs = (double)val.tv.tv_sec + (double)val.tv.tv_usec / 1e6;
+			d = o->opt == SO_RCVTIMEO ? 0 : 1;
+			held = h->timeo_owner[d] == TIMEO_HELD;
+			/* Held: what was asked, as a saved session replays it. */
+			add_seconds(t, held ? h->timeo_asked[d] : secs);
 			break;
 		case KW_OPT_ERRNO:
 			if (val.i == 0)
@@ -161,6 +200,8 @@ int cmd_getsockopt(struct shell *sh, int argc, struct word *argv)
 			sb_printf(t, "%d", val.i);
 		}
 		trace_add(sh, " %s", t->buf);
+		if (held)
+			trace_add(sh, " (the kernel holds %g s: the script's time-out)", secs);
 		if (o->kind == KW_OPT_ERRNO && val.i != 0)
 			trace_add(sh, " (%s)", strerror(val.i));
 	}

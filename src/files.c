@@ -9,49 +9,99 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
+#include <poll.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "files.h"
 #include "shell.h"
 #include "strbuf.h"
 
-int files_read(const char *path, char **text, size_t *len)
+/*
+ * Wait until fd (not a regular file) has something to read, at most until
+ * deadline (CLOCK_MONOTONIC; tv_sec 0: no deadline).  Returns 0, or -1
+ * with errno ETIME when the deadline passed, EINTR on Ctrl-C.
+ */
+static int wait_readable(int fd, const struct timespec *deadline)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+	struct timespec now;
+
+	for (;;) {
+		int ms = -1;
+		if (deadline->tv_sec != 0) {
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			double left = (double)(deadline->tv_sec - now.tv_sec) +
+				      (double)(deadline->tv_nsec - now.tv_nsec) / 1e9;
+			if (left <= 0) {
+				errno = ETIME;
+				return -1;
+			}
+			ms = (int)(left * 1000) + 1;
+		}
+		int r = poll(&p, 1, ms);
+		if (r > 0)
+			return 0;
+		if (r < 0 && (errno != EINTR || shell_sigint))
+			return -1;  /* Ctrl-C gives up on a FIFO or a terminal */
+	}
+}
+
+/*
+ * Read fd to its end into sb, at most SHELL_MAX_FILE bytes; a descriptor
+ * that is not a regular file (a pipe, a FIFO, a terminal) is waited for
+ * until deadline only.  Returns 0, or an errno value.
+ */
+static int read_all(int fd, int regular, const struct timespec *deadline, struct strbuf *sb)
+{
+	for (;;) {
+		/* A FIFO without a writer reads as EOF at once: poll first. */
+		if (!regular && wait_readable(fd, deadline) < 0)
+			return errno;
+		sb_grow(sb, 65536);
+		ssize_t n = read(fd, sb->buf + sb->len, sb->cap - sb->len - 1);
+		if (n < 0 && (errno == EAGAIN || (errno == EINTR && !shell_sigint)))
+			continue;
+		if (n < 0)
+			return errno;
+		if (n == 0)
+			return 0;
+		sb->len += (size_t)n;
+		if (sb->len > SHELL_MAX_FILE)
+			return EFBIG;
+	}
+}
+
+int files_read(const char *path, double timeout, char **text, size_t *len)
 {
 	struct stat st;
 	struct strbuf sb = STRBUF_INIT;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct timespec deadline = { 0, 0 };
+	/* O_NONBLOCK: a FIFO with no writer must not block the open. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), e;
 
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		errno = EISDIR;
+	if (timeout > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &deadline);
+		long long ns = (long long)deadline.tv_nsec + llround((timeout - floor(timeout)) * 1e9);
+		deadline.tv_sec += (time_t)timeout + (time_t)(ns / 1000000000);
+		deadline.tv_nsec = (long)(ns % 1000000000);
+	}
+	if (fstat(fd, &st) < 0)
+		e = errno;
+	else if (S_ISDIR(st.st_mode))
+		e = EISDIR;
+	else
+		e = read_all(fd, S_ISREG(st.st_mode), &deadline, &sb);
+	close(fd);
+	if (e != 0) {
+		sb_free(&sb);
+		errno = e;
 		return -1;
 	}
-	for (;;) {
-		sb_grow(&sb, 65536);
-		ssize_t n = read(fd, sb.buf + sb.len, sb.cap - sb.len - 1);
-		if (n < 0 && errno == EINTR && !shell_sigint)
-			continue;  /* Ctrl-C gives up on a FIFO or a terminal */
-		if (n < 0) {
-			int e = errno;
-			close(fd);
-			sb_free(&sb);
-			errno = e;
-			return -1;
-		}
-		if (n == 0)
-			break;
-		sb.len += (size_t)n;
-		if (sb.len > SHELL_MAX_COUNT) {
-			close(fd);
-			sb_free(&sb);
-			errno = EFBIG;
-			return -1;
-		}
-	}
-	close(fd);
 	*text = sb.buf ? sb.buf : xstrdup("");
 	if (sb.buf != NULL)
 		sb.buf[sb.len] = '\0';

@@ -6,9 +6,10 @@
 
 #include <stddef.h>
 
-/* Read path whole into memory (no descriptor stays open).  Returns 0, or
- * -1 with errno set. */
-int files_read(const char *path, char **text, size_t *len);
+/* Read path whole into memory (no descriptor stays open).  Neither the
+ * open nor a pipe, FIFO or terminal waits longer than timeout seconds (0:
+ * until Ctrl-C).  Returns 0, or -1 with errno set (ETIME: timed out). */
+int files_read(const char *path, double timeout, char **text, size_t *len);
 /* Write p[0..n) to path as a new file (mode 0644 less the umask); one
  * that exists is an error (EEXIST) unless force, then it is truncated.
  * Returns 0, or -1 with errno set (the file may then be partly written). */

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stddef.h>
@@ -420,26 +421,60 @@ void handle_link_peer(struct shell *sh, int lfd, int fd)
 	sh->h[c].listener = -1;
 }
 
+double handle_bound(const struct shell *sh)
+{
+	return shell_scripted(sh) && sh->timeout > 0 ? sh->timeout : 0;
+}
+
+void handle_timeval(double secs, struct timeval *tv)
+{
+	long long us = secs > 0 ? llround(secs * 1e6) : 0;
+
+	if (secs > 0 && us == 0)
+		us = 1;  /* 0 would switch the time-out off */
+	tv->tv_sec = (time_t)(us / 1000000);
+	tv->tv_usec = (suseconds_t)(us % 1000000);
+}
+
+/* Whether a time-out set by owner is the shell's time-out now. */
+static int shell_held(int owner)
+{
+	return owner == TIMEO_SHELL || owner == TIMEO_HELD;
+}
+
 void handle_arm_timeout(struct shell *sh, int fd)
 {
+	static const int opts[2] = { SO_RCVTIMEO, SO_SNDTIMEO };
 	struct handle *h = handle_get(sh, fd);
-	struct timeval tv;
-
-	if (h == NULL || h->user_timeo)
-		return;
-	if (sh->timeout <= 0 && !h->timeo)
-		return;
-	memset(&tv, 0, sizeof tv);
-	if (sh->timeout > 0) {
-		tv.tv_sec = (time_t)sh->timeout;
-		tv.tv_usec = (suseconds_t)((sh->timeout - (double)tv.tv_sec) * 1e6);
-		if (tv.tv_sec == 0 && tv.tv_usec == 0)
-			tv.tv_usec = 1;
-	}
+	double bound = handle_bound(sh);
 	int saved = errno;
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) == 0 &&
-	    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv) == 0)
-		h->timeo = sh->timeout > 0;
+
+	if (h == NULL)
+		return;
+	for (int d = 0; d < 2; d++) {
+		int owner = h->timeo_owner[d];
+		double v = sh->timeout;
+		if (owner == TIMEO_USER)
+			continue;
+		if (owner == TIMEO_HELD) {
+			v = h->timeo_asked[d];
+			if (bound > 0 && (v == 0 || v > bound))
+				v = bound;
+			else
+				owner = TIMEO_USER;
+		} else if (sh->timeout > 0) {
+			owner = TIMEO_SHELL;
+		} else if (owner == TIMEO_SHELL) {
+			owner = TIMEO_NONE;  /* disarm */
+		} else {
+			continue;  /* never armed: no call for it */
+		}
+		struct timeval tv;
+		handle_timeval(v, &tv);
+		if (setsockopt(fd, SOL_SOCKET, opts[d], &tv, sizeof tv) == 0)
+			h->timeo_owner[d] = (unsigned char)owner;
+	}
+	h->timeo = sh->timeout > 0 && shell_held(h->timeo_owner[0]) && shell_held(h->timeo_owner[1]);
 	errno = saved;
 }
 

@@ -7,6 +7,7 @@
 #define SOCKSHELL_HANDLE_H
 
 #include <sys/socket.h>
+#include <sys/time.h>
 
 #include "lexer.h"
 #include "shell.h"
@@ -39,8 +40,16 @@ void handle_note_connect(struct shell *sh, int fd, const struct sockaddr *to, so
 			 int rc, int err);
 /* After listen() on fd succeeded: note its address for connects. */
 void handle_note_listen(struct shell *sh, int fd);
-/* Arm (or disarm, timeout 0) the time-out on fd, unless the user owns it. */
+/* Arm (or disarm, timeout 0) the time-outs on fd that the shell owns, and
+ * hold those that setsockopt asked above the script's time-out to it
+ * (give them back as asked at the prompt). */
 void handle_arm_timeout(struct shell *sh, int fd);
+/* The most a wait may take, in seconds: the time-out in a script, 0 (no
+ * bound) at the prompt. */
+double handle_bound(const struct shell *sh);
+/* secs as a struct timeval: rounded to the microsecond with the carry
+ * into tv_sec, and a positive time never 0 (which is "off"). */
+void handle_timeval(double secs, struct timeval *tv);
 /* Close every handle, quietly. */
 void handle_close_all(struct shell *sh);
 /* Is word w an open handle's number (unquoted digits)?  Then *fd is it. */

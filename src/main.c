@@ -184,6 +184,7 @@ static int interact(struct shell *sh, double timeout, int timeout_given)
 	}
 	sh->interactive = 1;
 	sh->timeout = timeout_given ? timeout : 0;
+	sh->timeout_max = sh->timeout;
 	for (int fd = 0; fd < sh->nh; fd++)
 		handle_arm_timeout(sh, fd);
 	lineedit_init(sh);
@@ -264,6 +265,7 @@ static int options(struct shell *sh, int argc, char **argv, struct options *o)
 	}
 	sh->color = color_wanted(o->no_color) && !sh->tap;
 	sh->timeout = o->timeout;
+	sh->timeout_max = o->timeout;
 	return -1;
 }
 
@@ -273,7 +275,7 @@ static int input_file(struct shell *sh, const char *file, struct source *src, ch
 {
 	size_t len;
 
-	if (files_read(file, text, &len) < 0) {
+	if (files_read(file, sh->timeout, text, &len) < 0) {
 		const char *why = errno == EFBIG ? "larger than 64 MiB" : strerror(errno);
 		fprintf(stderr, "sockshell: cannot read %s: %s\n", file, why);
 		if (sh->tap)

@@ -36,14 +36,26 @@ enum display_mode { DISPLAY_TEXT, DISPLAY_HEX, DISPLAY_BOTH };
 /* The seconds a blocking call may take in a script, unless -t says. */
 #define SHELL_TIMEOUT 10
 
+/* Who set a socket's SO_RCVTIMEO or SO_SNDTIMEO. */
+enum timeo_owner {
+	TIMEO_NONE,             /* nobody: the kernel's default, off */
+	TIMEO_SHELL,            /* the shell, to its time-out (handle_arm_timeout) */
+	TIMEO_USER,             /* setsockopt, as asked */
+	TIMEO_HELD              /* setsockopt asked for more than a script may wait
+				 * (or off): the kernel holds the script's time-out */
+};
+
 /* One open socket.  Handles are the descriptors themselves. */
 struct handle {
 	int open;
 	int family, type, protocol;
 	int nonblock;           /* O_NONBLOCK as we last set it */
 	int peer;               /* our handle at the other end, or -1 */
-	int timeo;              /* SO_RCVTIMEO/SO_SNDTIMEO armed by us */
-	int user_timeo;         /* the user set them: never touched again */
+	int timeo;              /* both time-outs are the shell's: EAGAIN means "timed out" */
+	/* Who set SO_RCVTIMEO [0] and SO_SNDTIMEO [1] (enum timeo_owner),
+	 * and what setsockopt asked for them (seconds, 0 = off). */
+	unsigned char timeo_owner[2];
+	double timeo_asked[2];
 	unsigned long used;     /* when it was last used, for "current" */
 	/* What the peer handle sent that this one has not read yet (bytes,
 	 * or datagrams when not a stream): a lower bound, true only while
@@ -101,6 +113,9 @@ struct shell {
 	int interactive;        /* reading a terminal */
 	int tap, errexit, check_only, echo, color;
 	double timeout;         /* seconds a blocking call may take; 0 = forever */
+	double timeout_max;     /* the command line's bound (-t, or a script's 10 s),
+				 * which "set timeout" in a script may only shorten;
+				 * 0 = none */
 	enum display_mode display;
 
 	/* input */

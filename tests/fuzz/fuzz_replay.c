@@ -55,7 +55,7 @@ static int replay_dir(const char *top, const char *dir, int n)
 		char *text;
 		size_t len;
 		snprintf(path, sizeof path, "%s/tests/fuzz/%s/%s", top, dir, names[i]);
-		if (files_read(path, &text, &len) < 0) {
+		if (files_read(path, 0, &text, &len) < 0) {
 			ok(0, "%s/%s: %s", dir, names[i], strerror(errno));
 			n++;
 		} else {
