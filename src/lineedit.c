@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -150,16 +151,23 @@ static void fill_candidates(enum arg_kind kind)
 	}
 }
 
+/* The next candidate that starts with text, in any case when inputrc
+ * sets completion-ignore-case (readline then writes it as the candidate
+ * is spelt, which the shell reads). */
 static char *generator(const char *text, int state)
 {
+	static int fold;
 	size_t n = strlen(text);
 
-	if (state == 0)
+	if (state == 0) {
+		const char *v = rl_variable_value("completion-ignore-case");
+		fold = v != NULL && strcmp(v, "on") == 0;
 		cand_pos = 0;
+	}
 	while (cand_pos < cands.len) {
 		const char *c = cands.buf + cand_pos;
 		cand_pos += strlen(c) + 1;
-		if (strncmp(c, text, n) == 0)
+		if ((fold ? strncasecmp(c, text, n) : strncmp(c, text, n)) == 0)
 			return xstrdup(c);
 	}
 	return NULL;

@@ -1,8 +1,9 @@
 #!/bin/sh
 # tests/term/completion.sh - Tab completion at a real terminal: command
 # names, argument keywords from the command table, open handles, file
-# names (quoted when they hold a blank), and the list of candidates that a
-# second Tab shows for an ambiguous prefix.
+# names (quoted when they hold a blank), the list of candidates that a
+# second Tab shows for an ambiguous prefix, and keywords typed in any case
+# when inputrc sets completion-ignore-case.
 
 term_name=completion
 . "${top_srcdir:-.}/tests/term/lib.sh"
@@ -117,5 +118,23 @@ term_clear
 term_keys C-d
 ok "Ctrl-D leaves" term_exit
 ok "with status 0" test "${term_status:-none}" = 0
+
+## completion-ignore-case on in a private inputrc: keywords in any case.
+printf 'set completion-ignore-case on\n' >"$term_dir/inputrc"
+term_start "INPUTRC=$term_dir/inputrc" --
+check "ignore-case: the first prompt" term_prompt
+check "ignore-case: 'socket INET' completes to inet" complete "socket INET" Tab "socket inet~"
+check "ignore-case: 'socket INET6' completes to inet6 and a blank" \
+	complete "socket INET6" Tab "socket inet6 ~"
+check "ignore-case: 'socket inet STR' completes to stream" \
+	complete "socket inet STR" Tab "socket inet stream ~"
+check "ignore-case: 'SOCKETP' completes to the command socketpair" \
+	complete "SOCKETP" Tab "socketpair ~"
+check "ignore-case: 'setsockopt REUSEA' completes to reuseaddr" \
+	complete "setsockopt REUSEA" Tab "setsockopt reuseaddr ~"
+check "ignore-case: 'shutdown ' then Tab Tab still lists rd wr rdwr" listed 2 "shutdown " rd wr rdwr
+term_clear
+term_keys C-d
+check "ignore-case: Ctrl-D leaves" term_exit
 
 finish
