@@ -6,9 +6,11 @@
  * Ctrl-Z gives the terminal back as it was until the shell is resumed),
  * completion generated from the command table, lines pasted several at a
  * time, and the history file (SOCKSHELL_HISTORY, else
- * $XDG_STATE_HOME/sockshell/history, else ~/.sockshell_history; mode 0600,
- * only non-blank lines, appended to at exit so that two shells in two
- * terminals both keep theirs, capped at HISTORY_MAX lines).
+ * $XDG_STATE_HOME/sockshell/history, else ~/.local/state/sockshell/history
+ * or an older ~/.sockshell_history; a regular file of our own only, mode
+ * 0600, only non-blank lines, appended to at exit so that two shells in two
+ * terminals both keep theirs, cut to inputrc's history-size, by default
+ * HISTORY_DEFAULT lines).
  *
  * Built without readline, the same calls are a plain line reader that
  * still handles Ctrl-C (a fresh prompt) and Ctrl-D (leave).
@@ -22,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -32,7 +35,8 @@
 #include "keywords.h"
 #include "shell.h"
 
-#define HISTORY_MAX 1000
+/* The lines of history kept, when inputrc sets no history-size. */
+#define HISTORY_DEFAULT 1000
 
 /* Create each missing directory of path (not its last component's file),
  * private to the user.  Errors are left to the open that follows. */
@@ -50,20 +54,32 @@ static void make_dirs(char *path)
 char *lineedit_history_path(void)
 {
 	const char *env = getenv("SOCKSHELL_HISTORY");
+	const char *home = getenv("HOME");
 	struct strbuf sb = STRBUF_INIT;
+	struct stat st;
 
 	if (env != NULL && env[0] != '\0')
 		return xstrdup(env);
 	env = getenv("XDG_STATE_HOME");
 	if (env != NULL && env[0] == '/') {
 		sb_printf(&sb, "%s/sockshell/history", env);
-		make_dirs(sb.buf);
-		return sb.buf;
+	} else {
+		/* XDG's default state directory, unless only the file of
+		 * older versions is there: then that one. */
+		if (home == NULL || home[0] != '/')
+			return NULL;
+		sb_printf(&sb, "%s/.local/state/sockshell/history", home);
+		if (lstat(sb.buf, &st) < 0) {
+			struct strbuf old = STRBUF_INIT;
+			sb_printf(&old, "%s/.sockshell_history", home);
+			if (lstat(old.buf, &st) == 0) {
+				sb_free(&sb);
+				return old.buf;
+			}
+			sb_free(&old);
+		}
 	}
-	env = getenv("HOME");
-	if (env == NULL || env[0] == '\0')
-		return NULL;
-	sb_printf(&sb, "%s/.sockshell_history", env);
+	make_dirs(sb.buf);
 	return sb.buf;
 }
 
@@ -291,6 +307,147 @@ static char **complete(const char *text, int start, int end)
 	return rl_completion_matches(text, generator);
 }
 
+/* ---- the history file ---- */
+
+/*
+ * Open the history file: a regular file of our own only, never through a
+ * symbolic link, never waiting on a FIFO, never a device (SOCKSHELL_HISTORY
+ * =/dev/null keeps no history and leaves /dev/null alone).  flags: O_RDONLY,
+ * or O_RDWR | O_CREAT to write (created 0600).  Returns the descriptor, or
+ * -1 with errno (ELOOP: a symbolic link).
+ */
+static int open_history(const char *path, int flags)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		errno = S_ISLNK(st.st_mode) ? ELOOP : EPERM;
+		return -1;
+	}
+	int fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+		close(fd);
+		errno = EPERM;
+		return -1;
+	}
+	return fd;
+}
+
+/* Add the lines of the history file to the history, within its size. */
+static void read_history_file(const char *path)
+{
+	int fd = open_history(path, O_RDONLY);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (fd < 0)
+		return;
+	FILE *fp = fdopen(fd, "r");
+	if (fp == NULL) {
+		close(fd);
+		return;
+	}
+	while ((n = getline(&line, &cap, fp)) > 0) {
+		if (line[n - 1] == '\n')
+			line[n - 1] = '\0';
+		if (!is_blank_line(line))
+			add_history(line);
+	}
+	free(line);
+	fclose(fp);
+}
+
+/* Where the last max lines of sb start (0: all of it; max < 0: no cut). */
+static size_t keep_from(const struct strbuf *sb, int max)
+{
+	size_t i = sb->len;
+
+	if (max < 0)
+		return 0;
+	for (int lines = 0; i > 0; i--)
+		if (sb->buf[i - 1] == '\n' && lines++ == max)
+			return i;
+	return 0;
+}
+
+/* Read all of fd into sb.  Returns 0, or -1. */
+static int slurp(int fd, struct strbuf *sb)
+{
+	for (;;) {
+		sb_grow(sb, 65536);
+		ssize_t n = read(fd, sb->buf + sb->len, sb->cap - sb->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return (int)n;
+		sb->len += (size_t)n;
+	}
+}
+
+/* Write all of p[0, n) at offset off of fd.  Returns 0, or -1. */
+static int write_at(int fd, const char *p, size_t n, off_t off)
+{
+	while (n > 0) {
+		ssize_t w = pwrite(fd, p, n, off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+		off += w;
+	}
+	return 0;
+}
+
+/*
+ * Append this run's lines to the history file and cut it to its last
+ * history-size lines (none when negative), under a lock that another
+ * sockshell leaving at the same time waits for (at most a second): two
+ * shells in two terminals both keep theirs.  Only a regular file of our
+ * own is touched, and made private.
+ */
+static void write_history_file(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct stat st;
+	int fd = open_history(path, O_RDWR | O_CREAT);
+
+	if (fd < 0) {
+		if (errno == ELOOP)
+			fprintf(stderr, "sockshell: history not saved: %s is a symbolic link\n", path);
+		return;
+	}
+	for (int i = 0; i < 100 && flock(fd, LOCK_EX | LOCK_NB) < 0 && errno == EWOULDBLOCK; i++)
+		usleep(10000);
+	if (fstat(fd, &st) == 0 && (st.st_mode & 07777) != 0600)
+		fchmod(fd, 0600);
+	int rc = slurp(fd, &sb);
+	if (rc == 0) {
+		size_t old = sb.len;
+		if (old > 0 && sb.buf[old - 1] != '\n')
+			sb_addc(&sb, '\n');
+		int n = added < history_length ? added : history_length;
+		for (int i = history_length - n; i < history_length; i++) {
+			HIST_ENTRY *e = history_get(history_base + i);
+			if (e != NULL)
+				sb_printf(&sb, "%s\n", e->line);
+		}
+		size_t from = keep_from(&sb, history_is_stifled() ? history_max_entries : -1);
+		if (from == 0)
+			rc = write_at(fd, sb.buf + old, sb.len - old, (off_t)old);
+		else if ((rc = write_at(fd, sb.buf + from, sb.len - from, 0)) == 0)
+			rc = ftruncate(fd, (off_t)(sb.len - from));
+	}
+	if (rc < 0)
+		fprintf(stderr, "sockshell: cannot write the history file %s: %s\n", path, strerror(errno));
+	sb_free(&sb);
+	close(fd);
+}
+
 /* ---- reading ---- */
 
 static void on_line(char *line)
@@ -325,10 +482,11 @@ void lineedit_init(struct shell *sh)
 	if (!isatty(STDOUT_FILENO) && isatty(STDERR_FILENO))
 		rl_outstream = stderr;
 	using_history();
-	stifle_history(HISTORY_MAX);
+	stifle_history(HISTORY_DEFAULT);
+	rl_initialize();  /* reads inputrc: its history-size stifles anew */
 	char *path = lineedit_history_path();
 	if (path != NULL) {
-		read_history(path);
+		read_history_file(path);
 		free(path);
 	}
 	history_set_pos(history_length);
@@ -527,17 +685,7 @@ void lineedit_finish(struct shell *sh)
 	char *path = lineedit_history_path();
 	if (path == NULL)
 		return;
-	/* Create it private (readline keeps an existing file's mode), then
-	 * append this run's lines: another shell may have written its own. */
-	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-	if (fd >= 0) {
-		fchmod(fd, 0600);
-		close(fd);
-		int n = added < history_length ? added : history_length;
-		if (n > 0)
-			append_history(n, path);
-		history_truncate_file(path, HISTORY_MAX);
-	}
+	write_history_file(path);
 	free(path);
 }
 

@@ -60,9 +60,11 @@ ok '... gives mode 600 (the umask is respected)' sh -c 'ls -l s2.sock | grep -q 
 if "$SOCKSHELL" --version | grep -q 'without readline'; then
 	skip 'the history file is created 0600' 'built without readline: no history'
 	skip 'an existing history file is made 0600' 'built without readline: no history'
+	skip 'a symlinked history file' 'built without readline: no history'
 elif test -z "${PYTHON3:-}" || ! "$PYTHON3" -c 'import pty' 2>/dev/null; then
 	skip 'the history file is created 0600' 'no python3 with pty'
 	skip 'an existing history file is made 0600' 'no python3 with pty'
+	skip 'a symlinked history file' 'no python3 with pty'
 else
 	cat >onterm.py <<'EOF'
 import os, pty, sys, time, select
@@ -102,6 +104,31 @@ EOF
 	SOCKSHELL_HISTORY=$T/hist2
 	$bound "$PYTHON3" onterm.py "$SOCKSHELL" >/dev/null 2>&1
 	ok 'an existing history file is made 0600' sh -c 'ls -l hist2 | grep -q "^-rw-------" && grep -q "echo typed" hist2'
+	# Only a regular file of our own is touched: not a link's target,
+	# not a device (as root, /dev/null was made 0600), not another's file.
+	printf 'keep me\n' >target
+	chmod 644 target
+	ln -s target hist3
+	SOCKSHELL_HISTORY=$T/hist3
+	$bound "$PYTHON3" onterm.py "$SOCKSHELL" >/dev/null 2>&1
+	ok 'a symlinked history file: its target is neither chmod-ed nor written' \
+		sh -c 'ls -l target | grep -q "^-rw-r--r--" && test "$(cat target)" = "keep me"'
+	if test "$(id -u)" = 0 && mknod null4 c 1 3 2>/dev/null && chmod 666 null4; then
+		SOCKSHELL_HISTORY=$T/null4
+		$bound "$PYTHON3" onterm.py "$SOCKSHELL" >/dev/null 2>&1
+		ok 'a device as the history file (as root): its mode is left alone' \
+			sh -c 'ls -l null4 | grep -q "^crw-rw-rw-"'
+		printf 'theirs\n' >hist5
+		chmod 644 hist5
+		chown 65534 hist5
+		SOCKSHELL_HISTORY=$T/hist5
+		$bound "$PYTHON3" onterm.py "$SOCKSHELL" >/dev/null 2>&1
+		ok "another user's history file (as root): neither chmod-ed nor written" \
+			sh -c 'ls -l hist5 | grep -q "^-rw-r--r--" && test "$(cat hist5)" = theirs'
+	else
+		skip 'a device as the history file (as root): its mode is left alone' 'not root'
+		skip "another user's history file (as root): neither chmod-ed nor written" 'not root'
+	fi
 	unset SOCKSHELL_HISTORY
 fi
 

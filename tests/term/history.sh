@@ -2,8 +2,10 @@
 # tests/term/history.sh - the history file at a real terminal: the lines
 # of one run are in it afterwards (mode 0600, no empty or blank lines, no
 # line abandoned with Ctrl-C, a repeated line once), the next run recalls
-# them with Up; two shells open at once both keep their lines; and the
-# fallbacks $XDG_STATE_HOME/sockshell/history and ~/.sockshell_history.
+# them with Up; two shells open at once both keep their lines; the
+# fallbacks $XDG_STATE_HOME/sockshell/history, ~/.local/state/sockshell/
+# history and the older ~/.sockshell_history; inputrc's history-size; and
+# a FIFO as the history file, which must not hang start-up.
 
 term_name=history
 . "${top_srcdir:-.}/tests/term/lib.sh"
@@ -102,7 +104,20 @@ ok "with mode 0600" mode_is -rw------- "$xdg"
 ok "in a private directory" mode_is drwx------ "$term_dir/state/deeper/sockshell"
 ok "SOCKSHELL_HISTORY's file is not touched" lacks_line "$hist" "echo xdg-line"
 
-## Without either: ~/.sockshell_history, an existing one made private.
+## Without either: XDG's default, ~/.local/state/sockshell/history.
+term_start -SOCKSHELL_HISTORY --
+term_prompt
+term_run "echo default-line"
+term_wait '^default-line$'
+leave
+default=$term_dir/home/.local/state/sockshell/history
+check "no XDG_STATE_HOME: ~/.local/state/sockshell/history is made" has_line "$default" "echo default-line"
+check "with mode 0600" mode_is -rw------- "$default"
+check "in a private directory" mode_is drwx------ "$term_dir/home/.local/state/sockshell"
+
+## Only the file of older versions there: ~/.sockshell_history, an
+## existing one made private.
+rm -r "$term_dir/home/.local"
 home=$term_dir/home/.sockshell_history
 echo "echo preexisting" >"$home"
 chmod 644 "$home"
@@ -118,5 +133,30 @@ ok "the new line is added to it" has_line "$home" "echo home-line"
 ok "the old line is kept" has_line "$home" "echo preexisting"
 ok "and it is now mode 0600" mode_is -rw------- "$home"
 ok "the XDG file is not touched" lacks_line "$xdg" "echo home-line"
+
+## inputrc's history-size sets how many lines are kept, in the file too.
+printf 'set history-size 3\n' >"$term_dir/inputrc"
+small=$term_dir/small
+printf 'echo old-%s\n' 1 2 3 4 5 >"$small"
+term_start "INPUTRC=$term_dir/inputrc" "SOCKSHELL_HISTORY=$small" --
+term_prompt
+term_run "echo small-a"
+term_wait '^small-a$'
+term_run "echo small-b"
+term_wait '^small-b$'
+leave
+check "history-size 3: the file keeps 3 lines" test "$(wc -l <"$small")" -eq 3
+check "the last ones" sh -c "tail -n 1 '$small' | grep -q -x 'echo small-b' &&
+	head -n 1 '$small' | grep -q -x 'echo old-5'"
+
+## A FIFO as the history file: start-up does not wait for a writer, and
+## the FIFO is neither written nor made a file.
+mkfifo "$term_dir/fifo"
+term_start "SOCKSHELL_HISTORY=$term_dir/fifo" --
+check "a FIFO history file: the prompt comes" term_prompt
+term_run "echo fifo-line"
+check "the shell runs" term_wait '^fifo-line$'
+check "and leaves" leave
+check "the FIFO is still a FIFO" test -p "$term_dir/fifo"
 
 finish
