@@ -195,7 +195,8 @@ const struct command_def cmdtab[] = {
 	  .calls = "poll(2)",
 	  .detail = "Polls the handles named (all open handles by default) for reading "
 	            "and writing.  A last argument that is not an open handle is the "
-	            "time-out in seconds (0: just look).",
+	            "time-out in seconds (0: just look; in a script at most the "
+	            "script's time-out).",
 	  .example = "poll 3 4 0.5",
 	  .python = "select.poll()",
 	  .min = 0, .max = -1, .flags = CMD_CALL,
@@ -218,7 +219,8 @@ const struct command_def cmdtab[] = {
 	  .detail = "OPTION by short name: reuseaddr, reuseport, keepalive, broadcast, "
 	            "linger, rcvbuf, sndbuf, rcvtimeo, sndtimeo, v6only, nodelay, "
 	            "oobinline, ...  VALUE is on/off (or yes/no, 1/0, true/false) or a "
-	            "number; linger takes SECONDS or off; the time-outs take seconds.",
+	            "number; linger takes SECONDS or off; the time-outs take seconds.  In a "
+	            "script the time-outs and linger are at most the script's time-out.",
 	  .example = "setsockopt reuseaddr on",
 	  .python = "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
 	  .min = 2, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
@@ -291,7 +293,7 @@ const struct command_def cmdtab[] = {
 	{ .name = "sleep", .args = "SECONDS", .topic = TOPIC_TEACHING,
 	  .summary = "wait, fractions allowed",
 	  .calls = "nanosleep(2)",
-	  .detail = "Ctrl-C ends the wait.",
+	  .detail = "Ctrl-C ends the wait; in a script it is cut to the time-out.",
 	  .example = "sleep 0.2",
 	  .python = "time.sleep(0.2)",
 	  .min = 1, .max = 1,
@@ -320,7 +322,8 @@ const struct command_def cmdtab[] = {
 	  .complete = { A_EXPECT, A_EXPECT, A_EXPECT, A_EXPECT }, .rest = A_EXPECT, .fn = cmd_expect },
 	{ .name = "set", .args = "[NAME [VALUE]]", .topic = TOPIC_LESSONS,
 	  .summary = "set a variable or a setting; alone, list them",
-	  .detail = "Settings: display text|hex|both, timeout SECONDS (0: none), "
+	  .detail = "Settings: display text|hex|both, timeout SECONDS (0: none; a "
+	            "script may only shorten it), "
 	            "echo on|off, errexit on|off (or yes/no, 1/0, true/false).  Any other NAME is a variable for "
 	            "${NAME}.  Without VALUE, shows it.  Each call sets ${rc}, ${errno}, "
 	            "${data} and ${result}, which cannot be set by hand.",
