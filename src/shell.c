@@ -25,6 +25,7 @@ void shell_init(struct shell *sh)
 	sh->current = -1;
 	sh->progname = "sockshell";
 	sh->timeout = SHELL_TIMEOUT;
+	sh->timeout_max = SHELL_TIMEOUT;  /* as a script: "set timeout 0" cannot lift it */
 	lex_command_init(&sh->cmd);
 	out_init(sh);
 }
