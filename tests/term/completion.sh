@@ -122,19 +122,19 @@ ok "with status 0" test "${term_status:-none}" = 0
 ## completion-ignore-case on in a private inputrc: keywords in any case.
 printf 'set completion-ignore-case on\n' >"$term_dir/inputrc"
 term_start "INPUTRC=$term_dir/inputrc" --
-check "ignore-case: the first prompt" term_prompt
-check "ignore-case: 'socket INET' completes to inet" complete "socket INET" Tab "socket inet~"
-check "ignore-case: 'socket INET6' completes to inet6 and a blank" \
+ok "ignore-case: the first prompt" term_prompt
+ok "ignore-case: 'socket INET' completes to inet" complete "socket INET" Tab "socket inet~"
+ok "ignore-case: 'socket INET6' completes to inet6 and a blank" \
 	complete "socket INET6" Tab "socket inet6 ~"
-check "ignore-case: 'socket inet STR' completes to stream" \
+ok "ignore-case: 'socket inet STR' completes to stream" \
 	complete "socket inet STR" Tab "socket inet stream ~"
-check "ignore-case: 'SOCKETP' completes to the command socketpair" \
+ok "ignore-case: 'SOCKETP' completes to the command socketpair" \
 	complete "SOCKETP" Tab "socketpair ~"
-check "ignore-case: 'setsockopt REUSEA' completes to reuseaddr" \
+ok "ignore-case: 'setsockopt REUSEA' completes to reuseaddr" \
 	complete "setsockopt REUSEA" Tab "setsockopt reuseaddr ~"
-check "ignore-case: 'shutdown ' then Tab Tab still lists rd wr rdwr" listed 2 "shutdown " rd wr rdwr
+ok "ignore-case: 'shutdown ' then Tab Tab still lists rd wr rdwr" listed 2 "shutdown " rd wr rdwr
 term_clear
 term_keys C-d
-check "ignore-case: Ctrl-D leaves" term_exit
+ok "ignore-case: Ctrl-D leaves" term_exit
 
 finish

@@ -111,9 +111,9 @@ term_run "echo default-line"
 term_wait '^default-line$'
 leave
 default=$term_dir/home/.local/state/sockshell/history
-check "no XDG_STATE_HOME: ~/.local/state/sockshell/history is made" has_line "$default" "echo default-line"
-check "with mode 0600" mode_is -rw------- "$default"
-check "in a private directory" mode_is drwx------ "$term_dir/home/.local/state/sockshell"
+ok "no XDG_STATE_HOME: ~/.local/state/sockshell/history is made" has_line "$default" "echo default-line"
+ok "with mode 0600" mode_is -rw------- "$default"
+ok "in a private directory" mode_is drwx------ "$term_dir/home/.local/state/sockshell"
 
 ## Only the file of older versions there: ~/.sockshell_history, an
 ## existing one made private.
@@ -145,18 +145,18 @@ term_wait '^small-a$'
 term_run "echo small-b"
 term_wait '^small-b$'
 leave
-check "history-size 3: the file keeps 3 lines" test "$(wc -l <"$small")" -eq 3
-check "the last ones" sh -c "tail -n 1 '$small' | grep -q -x 'echo small-b' &&
+ok "history-size 3: the file keeps 3 lines" test "$(wc -l <"$small")" -eq 3
+ok "the last ones" sh -c "tail -n 1 '$small' | grep -q -x 'echo small-b' &&
 	head -n 1 '$small' | grep -q -x 'echo old-5'"
 
 ## A FIFO as the history file: start-up does not wait for a writer, and
 ## the FIFO is neither written nor made a file.
 mkfifo "$term_dir/fifo"
 term_start "SOCKSHELL_HISTORY=$term_dir/fifo" --
-check "a FIFO history file: the prompt comes" term_prompt
+ok "a FIFO history file: the prompt comes" term_prompt
 term_run "echo fifo-line"
-check "the shell runs" term_wait '^fifo-line$'
-check "and leaves" leave
-check "the FIFO is still a FIFO" test -p "$term_dir/fifo"
+ok "the shell runs" term_wait '^fifo-line$'
+ok "and leaves" leave
+ok "the FIFO is still a FIFO" test -p "$term_dir/fifo"
 
 finish
