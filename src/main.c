@@ -26,9 +26,9 @@
 #include "shell.h"
 
 /* The --help text, on standard output. */
-static void usage(void)
+static void usage(struct shell *sh)
 {
-	fputs("Usage: sockshell [OPTION]... [FILE [ARG]...]\n"
+	static const char text[] = "Usage: sockshell [OPTION]... [FILE [ARG]...]\n"
 	      "  or:  sockshell [OPTION]... -c COMMANDS\n"
 	      "An interactive shell for the BSD socket API: each command is a socket call,\n"
 	      "traced with its result.  With FILE (- for stdin), run that lesson and exit.\n"
@@ -48,22 +48,26 @@ static void usage(void)
 	      "\n"
 	      "Exit status: 0 all went well; 1 an expect failed, a call timed out, an\n"
 	      "error occurred in a script or (with -e) a call failed; 2 usage or syntax error.\n"
-	      "Type 'help' at the prompt for the commands; see sockshell(1).\n", stdout);
+	      "Type 'help' at the prompt for the commands; see sockshell(1).\n";
+
+	out_put(sh, text, sizeof text - 1);
 }
 
 /* The --version text: the version, how it was built, the licence. */
-static void version(void)
+static void version(struct shell *sh)
 {
-	printf("sockshell %s\n", PACKAGE_VERSION);
+	static const char text[] = "sockshell " PACKAGE_VERSION "\n"
 #ifdef HAVE_LIBREADLINE
-	puts("with GNU Readline");
+		"with GNU Readline\n"
 #else
-	puts("without readline");
+		"without readline\n"
 #endif
-	puts("Copyright (C) 2026 the sockshell authors\n"
-	     "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>\n"
-	     "This is free software: you are free to change and redistribute it.\n"
-	     "There is NO WARRANTY, to the extent permitted by law.");
+		"Copyright (C) 2026 the sockshell authors\n"
+		"License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n";
+
+	out_put(sh, text, sizeof text - 1);
 }
 
 /* Note the signal for the loop; a SIGINT never hides a SIGTERM or SIGHUP
@@ -206,15 +210,15 @@ struct options {
 };
 
 /* Read -t SECONDS into o.  Returns 0, or -1 after saying what was wrong. */
-static int option_timeout(const char *arg, struct options *o)
+static int option_timeout(struct shell *sh, const char *arg, struct options *o)
 {
 	char *end;
 
 	errno = 0;
 	o->timeout = strtod(arg, &end);
 	if (end == arg || *end != '\0' || errno != 0 || !(o->timeout >= 0 && o->timeout <= 1e6)) {
-		fprintf(stderr, "sockshell: bad time-out '%s': write seconds, like 5 or 0.5\n"
-			"Try 'sockshell --help' for more information.\n", arg);
+		out_program_error(sh, "bad time-out '%s': write seconds, like 5 or 0.5", arg);
+		out_usage_hint(sh);
 		return -1;
 	}
 	o->timeout_given = 1;
@@ -252,14 +256,14 @@ static int options(struct shell *sh, int argc, char **argv, struct options *o)
 		case 'n': sh->check_only = 1; break;
 		case 'C': o->no_color = 1; break;
 		case 't':
-			if (option_timeout(optarg, o) < 0)
+			if (option_timeout(sh, optarg, o) < 0)
 				return EXIT_USAGE;
 			break;
-		case 'h': usage(); return EXIT_GOOD;
-		case 'V': version(); return EXIT_GOOD;
+		case 'h': usage(sh); return EXIT_GOOD;
+		case 'V': version(sh); return EXIT_GOOD;
 		default:
 			/* getopt has said what was wrong, on one line. */
-			fputs("Try 'sockshell --help' for more information.\n", stderr);
+			out_usage_hint(sh);
 			return EXIT_USAGE;
 		}
 	}
@@ -277,9 +281,13 @@ static int input_file(struct shell *sh, const char *file, struct source *src, ch
 
 	if (files_read(file, sh->timeout, text, &len) < 0) {
 		const char *why = errno == EFBIG ? "larger than 64 MiB" : strerror(errno);
-		fprintf(stderr, "sockshell: cannot read %s: %s\n", file, why);
-		if (sh->tap)
-			printf("Bail out! cannot read %s: %s\n", file, why);
+		out_program_error(sh, "cannot read %s: %s", file, why);
+		if (sh->tap) {
+			struct strbuf bail = STRBUF_INIT;
+			sb_printf(&bail, "cannot read %s: %s", file, why);
+			report_bail(sh, bail.buf);
+			sb_free(&bail);
+		}
 		return EXIT_USAGE;
 	}
 	src->name = file;
@@ -299,8 +307,8 @@ static int input_stdin(struct shell *sh, struct source *src, char **text)
 	if (!sh->check_only)
 		return -1;
 	if (read_stdin(text, &len) < 0) {
-		fprintf(stderr, "sockshell: cannot read standard input: %s\n",
-			errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
+		out_program_error(sh, "cannot read standard input: %s",
+				  errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
 		return shell_ending() ? 128 + shell_sigint : EXIT_USAGE;
 	}
 	src->fp = NULL;
@@ -339,7 +347,7 @@ static int input(struct shell *sh, const struct options *o, int argc, char **arg
 static int check(struct shell *sh, struct source *src)
 {
 	if (src->text == NULL) {
-		fprintf(stderr, "sockshell: --check needs a FILE or -c COMMANDS\n");
+		out_program_error(sh, "--check needs a FILE or -c COMMANDS");
 		return EXIT_USAGE;
 	}
 	return repl_check(sh, src) ? EXIT_USAGE : EXIT_GOOD;
@@ -376,16 +384,17 @@ static int finish(struct shell *sh, int status)
 {
 	int out_errno = out_finish(sh);
 
-	shell_free(sh);
 	errno = out_errno;
 	if (out_errno != 0 || fflush(stdout) != 0 || ferror(stdout)) {
 		/* A closed stdout, a full disk, a reader that went away: the
 		 * output is incomplete, so say so. */
-		fprintf(stderr, "sockshell: cannot write standard output%s%s\n",
-			errno ? ": " : "", errno ? strerror(errno) : "");
+		int e = errno;
+		out_program_error(sh, "cannot write standard output%s%s", e ? ": " : "",
+				  e ? strerror(e) : "");
 		if (status == EXIT_GOOD)
 			status = EXIT_FAILED;
 	}
+	shell_free(sh);
 	return status;
 }
 

@@ -160,6 +160,31 @@ void out_stderr(struct shell *sh, const void *p, size_t n)
 	errno = e;
 }
 
+void out_program_error(struct shell *sh, const char *fmt, ...)
+{
+	struct strbuf raw = STRBUF_INIT, all = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vprintf(&raw, fmt, ap);
+	va_end(ap);
+	sb_adds(&all, sh->progname ? sh->progname : "sockshell");
+	sb_adds(&all, ": ");
+	/* A FILE named on the command line may hold any byte. */
+	sb_add_safe(&all, raw.buf ? raw.buf : "", raw.len, 0);
+	sb_addc(&all, '\n');
+	out_stderr(sh, all.buf, all.len);
+	sb_free(&raw);
+	sb_free(&all);
+}
+
+void out_usage_hint(struct shell *sh)
+{
+	static const char hint[] = "Try 'sockshell --help' for more information.\n";
+
+	out_stderr(sh, hint, sizeof hint - 1);
+}
+
 /* Append p[0..n) to sb as one safe line with its newline: see the top of
  * the file.  prefix starts it ("# " in TAP mode); flags as sb_add_safe. */
 static void safe_line(struct strbuf *sb, const char *prefix, const char *p, size_t n, int flags)
@@ -452,12 +477,8 @@ void out_syntax_error(struct shell *sh, const char *file, long line, const char 
 	struct strbuf all = STRBUF_INIT;
 
 	if (sh->tap && sh->status != EXIT_USAGE) {
-		sb_adds(&all, "Bail out! ");
-		sb_add_safe(&all, file ? file : "-", strlen(file ? file : "-"), 0);
-		sb_printf(&all, ":%ld: error: ", line);
-		sb_add_safe(&all, msg, strlen(msg), 0);
-		sb_addc(&all, '\n');
-		out_put(sh, all.buf, all.len);
+		sb_printf(&all, "%s:%ld: error: %s", file ? file : "-", line, msg);
+		report_bail(sh, all.buf);
 		sb_reset(&all);
 	}
 	location(sh, &all, file, line);

@@ -50,6 +50,13 @@ int out_finish(struct shell *sh);
 void out_put(struct shell *sh, const void *p, size_t n);
 /* A whole message for stderr (after what waits for stdout). */
 void out_stderr(struct shell *sh, const void *p, size_t n);
+/* A message about the run itself rather than a line of a script (a bad
+ * option, a FILE that cannot be read): "sockshell: MESSAGE" on stderr,
+ * made safe. */
+void out_program_error(struct shell *sh, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* After a usage error: where to read more, on stderr. */
+void out_usage_hint(struct shell *sh);
 /* Text the user asked to print (echo): one safe line per line of it. */
 void out_text(struct shell *sh, const char *p, size_t n);
 /* The -x echo of a command line, behind the prompt. */

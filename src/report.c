@@ -161,6 +161,17 @@ void report_skip_all(struct shell *sh, const char *why)
 	sh->skipped = 1;
 }
 
+void report_bail(struct shell *sh, const char *why)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	sb_adds(&line, "Bail out! ");
+	sb_add_safe(&line, why, strlen(why), 0);
+	sb_addc(&line, '\n');
+	out_put(sh, line.buf, line.len);
+	sb_free(&line);
+}
+
 void report_finish(struct shell *sh)
 {
 	report_settle(sh);

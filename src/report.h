@@ -25,6 +25,10 @@ void report_pending(struct shell *sh, const char *desc);
 void report_settle(struct shell *sh);
 /* Append "FILE:LINE: " for the line being run, in a script. */
 void report_where(const struct shell *sh, struct strbuf *sb);
+/* The lesson cannot run at all (a syntax error, an unreadable FILE):
+ * "Bail out! WHY" for the harness, made safe.  The caller sets the
+ * status (2) and prints the error itself. */
+void report_bail(struct shell *sh, const char *why);
 /* The end of a run: the TAP plan. */
 void report_finish(struct shell *sh);
 
