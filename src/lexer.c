@@ -39,6 +39,16 @@ void lex_command_free(struct command *cmd)
 	lex_command_init(cmd);
 }
 
+void lex_command_reserve(struct command *cmd, int n)
+{
+	if (n <= cmd->cap)
+		return;
+	while (cmd->cap < n)
+		cmd->cap = cmd->cap ? cmd->cap * 2 : 8;
+	cmd->w = xrealloc(cmd->w, (size_t)cmd->cap * sizeof *cmd->w);
+	cmd->off = xrealloc(cmd->off, (size_t)cmd->cap * sizeof *cmd->off);
+}
+
 int word_is(const struct word *w, const char *s)
 {
 	size_t n = strlen(s);
@@ -239,11 +249,8 @@ static int read_word(struct lexer *lx)
 	size_t start = lx->i;
 
 	lx->flags = 0;
-	if (cmd->n == cmd->cap) {
-		cmd->cap = cmd->cap ? cmd->cap * 2 : 8;
-		cmd->w = xrealloc(cmd->w, (size_t)cmd->cap * sizeof *cmd->w);
-		cmd->off = xrealloc(cmd->off, (size_t)cmd->cap * sizeof *cmd->off);
-	}
+	if (cmd->n == cmd->cap)
+		lex_command_reserve(cmd, cmd->n + 1);
 	cmd->off[cmd->n] = cmd->text.len;
 
 	while (lx->i < lx->len) {
@@ -303,6 +310,13 @@ static int read_word(struct lexer *lx)
 	return 0;
 }
 
+size_t lex_skip_blanks(const char *line, size_t len, size_t pos)
+{
+	while (pos < len && is_blank(line[pos]))
+		pos++;
+	return pos;
+}
+
 int lex_command(const char *line, size_t len, size_t *pos, struct command *cmd,
 		lex_lookup_fn lookup, void *ctx, struct lex_error *err)
 {
@@ -310,6 +324,7 @@ int lex_command(const char *line, size_t len, size_t *pos, struct command *cmd,
 	struct lexer lx = { line, len, *pos, cmd, lookup, ctx, err, 0 };
 
 	cmd->n = 0;
+	cmd->def = NULL;
 	sb_reset(&cmd->text);
 	err->col = 0;
 	err->width = 0;

@@ -23,6 +23,8 @@ struct word {
 	unsigned flags;
 };
 
+struct command_def;  /* cmdtab.h: only pointed at here */
+
 /* One command's words.  Reused from line to line: lexing into it again
  * reuses its memory, so a long script does not churn the allocator. */
 struct command {
@@ -33,6 +35,9 @@ struct command {
 	size_t end;    /* byte offset just past it (before ';' or '#') */
 	struct strbuf text;  /* storage for the words' bytes */
 	size_t *off;   /* offsets of the words in text while lexing */
+	/* The command table's row, when the check pass found it (plan.h);
+	 * NULL after lex_command: the caller looks the name up. */
+	const struct command_def *def;
 };
 
 struct lex_error {
@@ -61,6 +66,11 @@ int lex_command(const char *line, size_t len, size_t *pos, struct command *cmd,
 		lex_lookup_fn lookup, void *ctx, struct lex_error *err);
 
 void lex_command_init(struct command *cmd);
+/* Room for n words in cmd->w, for a caller that fills them (plan.c). */
+void lex_command_reserve(struct command *cmd, int n);
+/* The offset of the first byte at or after pos in line[0..len) that is
+ * not a blank (len at the end). */
+size_t lex_skip_blanks(const char *line, size_t len, size_t pos);
 void lex_command_free(struct command *cmd);
 
 /* Is word w a bare (unquoted, unexpanded) word equal to s? */

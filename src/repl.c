@@ -21,6 +21,7 @@
 #include "lesson.h"
 #include "lineedit.h"
 #include "output.h"
+#include "plan.h"
 #include "repl.h"
 #include "report.h"
 #include "shell.h"
@@ -180,7 +181,9 @@ static int check_arguments(const struct command *cmd, const struct command_def *
 	return -1;
 }
 
-int repl_check(struct shell *sh, struct source *src)
+/* repl_check, keeping in pl (when not NULL) each command that passed,
+ * for the run (plan.h). */
+static int check_source(struct shell *sh, struct source *src, struct plan *pl)
 {
 	struct command cmd;
 	struct lex_error err;
@@ -219,11 +222,18 @@ int repl_check(struct shell *sh, struct source *src)
 				int width = bad < cmd.n ? (int)cmd.w[bad].len : 1;
 				out_syntax_error(sh, src->name, line, p, len, col, width, msg);
 				errors++;
+			} else if (pl != NULL) {
+				plan_keep(pl, (size_t)(p - src->text), &cmd, def);
 			}
 		}
 	}
 	lex_command_free(&cmd);
 	return errors;
+}
+
+int repl_check(struct shell *sh, struct source *src)
+{
+	return check_source(sh, src, NULL);
 }
 
 /* ---- running ---- */
@@ -309,9 +319,9 @@ static int run_command(struct shell *sh, struct command *cmd, const char *text, 
 	struct word *w = cmd->w;
 	int n = cmd->n, bad;
 	char msg[600];
-	const struct command_def *def;
+	const struct command_def *def = cmd->def;  /* kept by the check pass */
 
-	if (check_command(cmd, msg, sizeof msg, &bad, &def) < 0) {
+	if (def == NULL && check_command(cmd, msg, sizeof msg, &bad, &def) < 0) {
 		usage_error(sh, bad < n ? &w[bad] : NULL, msg);
 		return CMD_ERROR;
 	}
@@ -355,8 +365,20 @@ static int dispatch(struct shell *sh, struct command *cmd, const char *text, siz
 	return rc;
 }
 
-/* Run every command of one line.  Returns CMD_OK, CMD_ERROR or CMD_EXIT. */
-static int run_line(struct shell *sh, const char *line, size_t len)
+/* The next command of line[0..len) at *pos into sh->cmd: from the plan
+ * pl when the check pass kept it, else lexed with expansion.  Returns as
+ * lex_command. */
+static int next_command(struct shell *sh, struct plan *pl, const char *line, size_t len,
+			size_t *pos, struct lex_error *err)
+{
+	if (pl != NULL && plan_take(pl, line, len, pos, &sh->cmd))
+		return 1;
+	return lex_command(line, len, pos, &sh->cmd, var_lookup, sh, err);
+}
+
+/* Run every command of one line (of the file pl plans, when not NULL).
+ * Returns CMD_OK, CMD_ERROR or CMD_EXIT. */
+static int run_line(struct shell *sh, struct plan *pl, const char *line, size_t len)
 {
 	struct lex_error err;
 	size_t pos = 0;
@@ -366,7 +388,7 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 	sh->cmd_line_len = len;
 	if (sh->echo && shell_scripted(sh))
 		out_command(sh, line, len);
-	while (pos < len && (r = lex_command(line, len, &pos, &sh->cmd, var_lookup, sh, &err)) != 0) {
+	while (pos < len && (r = next_command(sh, pl, line, len, &pos, &err)) != 0) {
 		if (r < 0) {
 			struct word w = { line, 0, err.col, 0 };
 			w.len = (size_t)err.width;
@@ -418,7 +440,10 @@ int repl_run(struct shell *sh, struct source *src)
 	sh->src = src;
 	sh->depth++;
 	int status = sh->status;
-	if (src->text != NULL && repl_check(sh, src) > 0) {
+	struct plan plan, *pl = src->text != NULL ? &plan : NULL;
+	plan_init(&plan, src->text, src->len);
+	if (pl != NULL && check_source(sh, src, pl) > 0) {
+		plan_free(&plan);
 		if (sh->interactive)
 			sh->status = status;  /* at the prompt: only reported */
 		sh->src = src->up;
@@ -433,7 +458,7 @@ int repl_run(struct shell *sh, struct source *src)
 		} else {
 			if (src->terminal && len > 0)
 				lineedit_history(sh, line);
-			rc = run_line(sh, line, len);
+			rc = run_line(sh, pl, line, len);
 		}
 		free(owned);
 		owned = NULL;
@@ -444,6 +469,7 @@ int repl_run(struct shell *sh, struct source *src)
 	if (rc != CMD_EXIT && shell_sigint)
 		rc = after_signal(sh);
 	sb_free(&src->input);
+	plan_free(&plan);
 	sh->cmd_line = NULL;
 	sh->src = src->up;
 	sh->depth--;

@@ -1,0 +1,60 @@
+/*
+ * plan.h - a file lexed once: what the check pass learnt, kept for the
+ * run (plan.c).
+ *
+ * Before a lesson's first line runs, the check pass lexes every command
+ * and finds its row in the command table.  A plan keeps both for every
+ * command whose words need no expansion (no ${...} or $N): its words, in
+ * a copy of the file where each is written over its own text and ended
+ * with a NUL, and its row.  The run takes such a command from the plan
+ * instead of lexing and looking it up again; a command with an expansion
+ * is lexed at run time, with the variables' values of that moment.
+ */
+#ifndef SOCKSHELL_PLAN_H
+#define SOCKSHELL_PLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lexer.h"
+
+struct command_def;
+
+struct plan_word {
+	uint32_t off;           /* its bytes: text + off, NUL-terminated */
+	unsigned len : 31;
+	unsigned quoted : 1;    /* WORD_QUOTED */
+};
+
+struct plan_cmd {
+	const struct command_def *def;  /* the row the check found */
+	uint32_t start, end;    /* the command's text: offsets in the file */
+	uint32_t n;             /* its words follow those of the ones before */
+};
+
+struct plan {
+	const char *file;       /* the file's text, as the source holds it */
+	size_t len;
+	char *text;             /* the copy holding the words (made lazily) */
+	struct plan_cmd *cmd;
+	size_t ncmd, capcmd;
+	struct plan_word *word;
+	size_t nword, capword;
+	size_t next, next_word; /* the run's place: the next command kept */
+};
+
+/* An empty plan for the text file[0..len), which must outlive it. */
+void plan_init(struct plan *pl, const char *file, size_t len);
+/* Keep cmd, lexed (without expansion) from the line at offset line_off
+ * of the file, whose row the check found to be def.  Commands must come
+ * in the file's order.  One with an expansion, or no row, is not kept. */
+void plan_keep(struct plan *pl, size_t line_off, const struct command *cmd,
+	       const struct command_def *def);
+/* At run time: if the command of line[0..len) that starts at *pos (after
+ * blanks) is kept, put it in cmd (its words, start, end and def), move
+ * *pos past it and return 1; else return 0 (lex it).  line must be a
+ * line of the file, and lines must come in order. */
+int plan_take(struct plan *pl, const char *line, size_t len, size_t *pos, struct command *cmd);
+void plan_free(struct plan *pl);
+
+#endif
