@@ -245,16 +245,6 @@ void trace_add(struct shell *sh, const char *fmt, ...)
 	va_end(ap);
 }
 
-void trace_adds(struct shell *sh, const char *s)
-{
-	sb_adds(&sh->line, s);
-}
-
-void trace_add_int(struct shell *sh, long long v)
-{
-	sb_add_int(&sh->line, v);
-}
-
 void trace_sent(struct shell *sh, const void *p, size_t n)
 {
 	if (n <= 128) {

@@ -16,9 +16,17 @@ void out_init(struct shell *sh);
 void trace_begin(struct shell *sh, const char *call);
 void trace_add(struct shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append the text s, or the number v, to the trace line: the fields of
- * the calls made most, with no format string read at run time. */
-void trace_adds(struct shell *sh, const char *s);
-void trace_add_int(struct shell *sh, long long v);
+ * the calls made most, with no format string read at run time (inline:
+ * the length of a literal is known when it is compiled). */
+static inline void trace_adds(struct shell *sh, const char *s)
+{
+	sb_adds(&sh->line, s);
+}
+
+static inline void trace_add_int(struct shell *sh, long long v)
+{
+	sb_add_int(&sh->line, v);
+}
 /* Sent data: shown in full up to 128 bytes, longer ones cut with "...". */
 void trace_sent(struct shell *sh, const void *p, size_t n);
 void trace_addr(struct shell *sh, const struct sockaddr *sa, socklen_t len);

@@ -32,62 +32,86 @@ void plan_free(struct plan *pl)
 	plan_init(pl, NULL, 0);
 }
 
-/* Can cmd, at line_off, be kept: no expansion, and every word (with its
- * NUL) within its own text, before the next word or the command's end? */
-static int keepable(const struct plan *pl, size_t line_off, const struct command *cmd)
-{
-	if (cmd->n == 0 || pl->len >= UINT32_MAX)
-		return 0;
-	for (int k = 0; k < cmd->n; k++) {
-		const struct word *w = &cmd->w[k];
-		size_t at = line_off + (size_t)w->col - 1;
-		size_t limit = k + 1 < cmd->n ? line_off + (size_t)cmd->w[k + 1].col - 2 :
-			       line_off + cmd->end;
-		if ((w->flags & WORD_DYNAMIC) || w->col < 1 || at + w->len > limit ||
-		    limit > pl->len)
-			return 0;
-	}
-	return 1;
-}
+/* What a plan may hold besides the copy of the text: beyond it, the
+ * commands that follow are lexed when they run, as without a plan. */
+#define PLAN_BUDGET(len) (((size_t)16 << 20) + (size_t)(len) * 2)
 
-/* Room for one more command and n more words. */
-static void make_room(struct plan *pl, size_t n)
+/* Room for one more command and n more words: 0, or -1 when the plan
+ * would pass its budget (it is then full: nothing more is kept).  The
+ * first room made is a guess from the text's size (a command every 16
+ * bytes), so that a long lesson seldom moves the arrays. */
+static int make_room(struct plan *pl, size_t n)
 {
-	if (pl->ncmd == pl->capcmd) {
-		pl->capcmd = pl->capcmd ? pl->capcmd * 2 : 64;
-		pl->cmd = xrealloc(pl->cmd, pl->capcmd * sizeof *pl->cmd);
-	}
-	while (pl->nword + n > pl->capword) {
-		pl->capword = pl->capword ? pl->capword * 2 : 256;
-		pl->word = xrealloc(pl->word, pl->capword * sizeof *pl->word);
+	size_t cmds = pl->capcmd, words = pl->capword;
+
+	if (pl->ncmd == cmds)
+		cmds = cmds ? cmds * 2 : pl->len / 16 + 16;
+	while (pl->nword + n > words)
+		words = words ? words * 2 : (pl->len / 16 + 16) * 3;
+	if (cmds != pl->capcmd || words != pl->capword) {
+		if (cmds * sizeof *pl->cmd + words * sizeof *pl->word > PLAN_BUDGET(pl->len))
+			return -1;
+		pl->cmd = xrealloc(pl->cmd, cmds * sizeof *pl->cmd);
+		pl->word = xrealloc(pl->word, words * sizeof *pl->word);
+		pl->capcmd = cmds;
+		pl->capword = words;
 	}
 	if (pl->text == NULL) {
 		pl->text = xmalloc(pl->len + 1);
 		memcpy(pl->text, pl->file, pl->len);
 		pl->text[pl->len] = '\0';
 	}
+	return 0;
+}
+
+/* Write word k of cmd (at line_off) into the copy and the word array.
+ * Returns 0, or -1 when it cannot be kept: an expansion, or bytes (with
+ * their NUL) that would not fit in its own text, before the next word or
+ * the command's end. */
+static int keep_word(struct plan *pl, size_t line_off, const struct command *cmd, int k)
+{
+	const struct word *w = &cmd->w[k];
+	size_t at = line_off + (size_t)w->col - 1;
+	size_t limit = k + 1 < cmd->n ? line_off + (size_t)cmd->w[k + 1].col - 2 :
+		       line_off + cmd->end;
+
+	if ((w->flags & WORD_DYNAMIC) || w->col < 1 || at + w->len > limit || limit > pl->len)
+		return -1;
+	struct plan_word *pw = &pl->word[pl->nword++];
+	pw->off = (uint32_t)at;
+	pw->len = (unsigned)w->len;
+	pw->quoted = (w->flags & WORD_QUOTED) != 0;
+	/* A bare word is its own text: only its NUL is new. */
+	if (pw->quoted)
+		memcpy(pl->text + at, w->s, w->len);
+	pl->text[at + w->len] = '\0';
+	return 0;
 }
 
 void plan_keep(struct plan *pl, size_t line_off, const struct command *cmd,
 	       const struct command_def *def)
 {
-	if (def == NULL || !keepable(pl, line_off, cmd))
+	size_t nword = pl->nword;
+
+	if (def == NULL || cmd->n == 0 || pl->full || pl->len >= UINT32_MAX)
 		return;
-	make_room(pl, (size_t)cmd->n);
+	if (make_room(pl, (size_t)cmd->n) < 0) {
+		pl->full = 1;
+		return;
+	}
+	for (int k = 0; k < cmd->n; k++) {
+		/* (What a word not kept wrote is in this command's own
+		 * text, which nothing else reads.) */
+		if (keep_word(pl, line_off, cmd, k) < 0) {
+			pl->nword = nword;
+			return;
+		}
+	}
 	struct plan_cmd *c = &pl->cmd[pl->ncmd++];
 	c->def = def;
 	c->start = (uint32_t)(line_off + cmd->start);
 	c->end = (uint32_t)(line_off + cmd->end);
 	c->n = (uint32_t)cmd->n;
-	for (int k = 0; k < cmd->n; k++) {
-		const struct word *w = &cmd->w[k];
-		struct plan_word *pw = &pl->word[pl->nword++];
-		pw->off = (uint32_t)(line_off + (size_t)w->col - 1);
-		pw->len = (unsigned)w->len;
-		pw->quoted = (w->flags & WORD_QUOTED) != 0;
-		memcpy(pl->text + pw->off, w->s, w->len);
-		pl->text[pw->off + w->len] = '\0';
-	}
 }
 
 int plan_take(struct plan *pl, const char *line, size_t len, size_t *pos, struct command *cmd)

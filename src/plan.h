@@ -41,6 +41,7 @@ struct plan {
 	struct plan_word *word;
 	size_t nword, capword;
 	size_t next, next_word; /* the run's place: the next command kept */
+	int full;               /* over its budget: nothing more is kept */
 };
 
 /* An empty plan for the text file[0..len), which must outlive it. */

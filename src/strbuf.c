@@ -105,6 +105,18 @@ static void add_decimal(struct strbuf *sb, unsigned long long v, int neg)
 
 void sb_add_int(struct strbuf *sb, long long v)
 {
+	/* Descriptors and small counts: one or two digits, no loop. */
+	if (v >= 0 && v < 100) {
+		if (sb->cap - sb->len < 3)
+			sb_grow(sb, 2);
+		char *d = sb->buf + sb->len;
+		if (v >= 10)
+			*d++ = (char)('0' + v / 10);
+		*d++ = (char)('0' + v % 10);
+		*d = '\0';
+		sb->len = (size_t)(d - sb->buf);
+		return;
+	}
 	if (v < 0)
 		add_decimal(sb, 0ULL - (unsigned long long)v, 1);
 	else
