@@ -4,7 +4,7 @@
  * Hides GNU Readline: the callback interface driven by pselect (so Ctrl-C
  * at the prompt only clears the line, a resized window is redrawn, and
  * Ctrl-Z gives the terminal back as it was until the shell is resumed),
- * completion generated from the command table, lines pasted several at a
+ * completion (the candidates are complete.c's), lines pasted several at a
  * time, and the history file (SOCKSHELL_HISTORY, else
  * $XDG_STATE_HOME/sockshell/history, else ~/.local/state/sockshell/history
  * or an older ~/.sockshell_history; a regular file of our own only, mode
@@ -29,10 +29,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cmdtab.h"
-#include "errname.h"
+#include "complete.h"
 #include "lineedit.h"
-#include "keywords.h"
 #include "shell.h"
 
 /* The lines of history kept, when inputrc sets no history-size. */
@@ -108,65 +106,6 @@ static int is_blank_line(const char *line)
 static struct strbuf cands;      /* candidates, NUL separated */
 static size_t cand_pos;
 
-static void cand(const char *s)
-{
-	sb_add(&cands, s, strlen(s) + 1);
-}
-
-static void cand_table(const struct kw_entry *tab)
-{
-	for (const struct kw_entry *nv = tab; nv->name; nv++)
-		cand(nv->name);
-}
-
-/* Every open handle's number, behind prefix ("" or "@"). */
-static void cand_handles(const char *prefix)
-{
-	char num[32];
-
-	for (int fd = 0; fd < the_shell->nh; fd++) {
-		if (!the_shell->h[fd].open)
-			continue;
-		snprintf(num, sizeof num, "%s%d", prefix, fd);
-		cand(num);
-	}
-}
-
-/* Fill cands with the words that fit an argument of this kind. */
-static void fill_candidates(enum arg_kind kind)
-{
-	switch (kind) {
-	case A_COMMAND:
-		for (int i = 0; i < cmdtab_count; i++)
-			cand(cmdtab[i].name);
-		break;
-	case A_HANDLE: cand_handles(""); break;
-	case A_FAMILY: cand_table(kw_families); break;
-	case A_TYPE: cand_table(kw_types); break;
-	case A_PROTO: cand_table(kw_protocols); break;
-	case A_FLAG: cand_table(kw_msgflags); break;
-	case A_HOW: cand_table(kw_shutdown); break;
-	case A_ONOFF: cand("on"); cand("off"); break;
-	case A_OPTION:
-		for (int i = 0; i < kw_sockopt_count; i++)
-			cand(kw_sockopts[i].name);
-		break;
-	case A_SETTING: cand_table(kw_settings); break;
-	case A_DATA: cand("-n"); cand("-f"); break;
-	case A_HOST:
-		cand("localhost"); cand("127.0.0.1"); cand("::1"); cand("*"); cand("@from");
-		cand_handles("@");
-		break;
-	case A_EXPECT:
-		cand("eof"); cand("ok"); cand("timeout");
-		for (int i = 0; errname_at(i); i++)
-			cand(errname_at(i));
-		break;
-	default:
-		break;
-	}
-}
-
 /* The next candidate that starts with text, in any case when inputrc
  * sets completion-ignore-case (readline then writes it as the candidate
  * is spelt, which the shell reads). */
@@ -189,120 +128,17 @@ static char *generator(const char *text, int state)
 	return NULL;
 }
 
-/* What completion learns from the words before the cursor. */
-struct context {
-	char first[64];   /* the command's name, "" before it */
-	char prev[64];    /* the word just before the cursor's */
-	int pos;          /* the argument position at the cursor, -1: the name */
-	int comment;      /* the cursor is in a comment */
-};
-
-static int same(const char *w, const char *s)
-{
-	return strcmp(w, s) == 0;
-}
-
-/*
- * Scan line[0, end) the way the lexer splits it (blanks, quotes, ';', '#')
- * and fill ctx for the word that starts at end.  A leading handle number
- * is not a word, and the operand of a "-n"/"-f" DATA takes no position.
- */
-static void scan_context(const char *line, int end, struct context *ctx)
-{
-	int i = 0, words = 0, data_operand = 0;
-
-	memset(ctx, 0, sizeof *ctx);
-	ctx->pos = -1;
-	while (i < end) {
-		char c = line[i];
-		if (c == ' ' || c == '\t') {
-			i++;
-			continue;
-		}
-		if (c == ';') {
-			memset(ctx, 0, sizeof *ctx);
-			ctx->pos = -1;
-			words = 0;
-			data_operand = 0;
-			i++;
-			continue;
-		}
-		if (c == '#') {
-			ctx->comment = 1;
-			return;
-		}
-		int b = i;
-		while (i < end && line[i] != ' ' && line[i] != '\t' && line[i] != ';' &&
-		       line[i] != '#') {
-			if (line[i] == '"' || line[i] == '\'') {
-				char q = line[i++];
-				while (i < end && line[i] != q)
-					i += (q == '"' && line[i] == '\\' && i + 1 < end) ? 2 : 1;
-			}
-			i++;
-		}
-		if (i >= end)
-			return;  /* the word being completed */
-		int n = i - b < 63 ? i - b : 63;
-		snprintf(ctx->prev, sizeof ctx->prev, "%.*s", n, line + b);
-		if (words++ == 0 && strspn(ctx->prev, "0123456789") == (size_t)n)
-			continue;  /* "4 recv 16": the handle, then the command */
-		if (ctx->pos == -1) {
-			snprintf(ctx->first, sizeof ctx->first, "%s", ctx->prev);
-			ctx->pos = 0;
-		} else if (data_operand) {
-			data_operand = 0;  /* the COUNT or FILE after -n or -f */
-		} else {
-			data_operand = same(ctx->prev, "-n") || same(ctx->prev, "-f");
-			ctx->pos++;
-		}
-	}
-}
-
-/* Which kind of word fits at ctx's position. */
-static enum arg_kind kind_of(const struct context *ctx)
-{
-	int amb;
-
-	if (ctx->comment)
-		return A_NONE;
-	if (ctx->pos < 0)
-		return A_COMMAND;
-	if (same(ctx->prev, "-f"))
-		return A_FILE;
-	if (same(ctx->prev, "-n"))
-		return A_COUNT;
-	const struct command_def *def = cmdtab_find(ctx->first, strlen(ctx->first), &amb);
-	if (def == NULL)
-		return A_NONE;
-	return ctx->pos < 4 ? def->complete[ctx->pos] : def->rest;
-}
-
+/* readline's completion: the candidates come from complete.c; a file
+ * name is readline's own. */
 static char **complete(const char *text, int start, int end)
 {
-	struct context ctx;
-
 	(void)end;
 	/* Inside an open quote readline starts the word after the quote. */
 	if (start > 0 && (rl_line_buffer[start - 1] == '"' || rl_line_buffer[start - 1] == '\''))
 		start--;
-	scan_context(rl_line_buffer, start, &ctx);
-	enum arg_kind kind = kind_of(&ctx);
-	rl_attempted_completion_over = 1;
-	if (kind == A_FILE) {
-		rl_attempted_completion_over = 0;  /* readline's file names */
-		return NULL;
-	}
-	sb_reset(&cands);
-	if (ctx.pos == 1 && same(ctx.first, "set") && same(ctx.prev, "display")) {
-		cand("text"); cand("hex"); cand("both");
-	} else if (ctx.pos == 1 && same(ctx.first, "set") &&
-		   (same(ctx.prev, "echo") || same(ctx.prev, "errexit"))) {
-		cand("on"); cand("off");
-	} else {
-		fill_candidates(kind);
-	}
-	if (cands.len == 0)
+	enum complete_how how = complete_words(the_shell, rl_line_buffer, (size_t)start, &cands);
+	rl_attempted_completion_over = how != COMPLETE_FILES;
+	if (how != COMPLETE_WORDS)
 		return NULL;
 	return rl_completion_matches(text, generator);
 }

@@ -1,9 +1,10 @@
 #!/bin/sh
 # tests/term/completion.sh - Tab completion at a real terminal: command
 # names, argument keywords from the command table, open handles, file
-# names (quoted when they hold a blank), the list of candidates that a
-# second Tab shows for an ambiguous prefix, and keywords typed in any case
-# when inputrc sets completion-ignore-case.
+# names (quoted when they hold a blank), expect's words (truncated,
+# EAI_*, the comparisons), "socket for HOST", the list of candidates that
+# a second Tab shows for an ambiguous prefix, and keywords typed in any
+# case when inputrc sets completion-ignore-case.
 
 term_name=completion
 . "${top_srcdir:-.}/tests/term/lib.sh"
@@ -83,6 +84,12 @@ ok "'send \"a b; c\" pe': quotes hide blanks and ';'" \
 ok "'shutdown ' offers rd wr rdwr" listed 2 "shutdown " rd wr rdwr
 ok "'help socketp' completes a command name" complete "help socketp" Tab "help socketpair ~"
 ok "'set display b' completes both" complete "set display b" Tab "set display both ~"
+ok "'expect trunc' completes truncated" complete "expect trunc" Tab "expect truncated ~"
+ok "'expect EAI_NON' completes EAI_NONAME" complete "expect EAI_NON" Tab "expect EAI_NONAME ~"
+ok "'expect !' completes the comparison !=0" complete "expect !" Tab "expect !=0 ~"
+ok "'socket f' completes for" complete "socket f" Tab "socket for ~"
+ok "'socket for ' offers hosts" listed 2 "socket for " localhost 127.0.0.1 ::1
+ok "'socket for ::1 st' completes the type" complete "socket for ::1 st" Tab "socket for ::1 stream ~"
 
 term_clear
 term_run "socket inet stream"
@@ -113,6 +120,11 @@ term_keys BSpace Enter
 ok "the quoted name runs" term_wait_new '^spaced-lesson-ran$'
 ok "'recv 1' does not complete file names" complete "recv 1" Tab "recv 1~"
 ok "nothing in a comment: 'echo # so' stays" complete "echo # so" Tab "echo # so~"
+
+term_clear
+term_run "nonblock yes"
+ok "'nonblock yes' runs: the socket is non-blocking" \
+	term_wait '^fcntl\([0-9]+, F_SETFL, O_RDWR\|O_NONBLOCK\) = 0'
 
 term_clear
 term_keys C-d
