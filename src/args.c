@@ -159,7 +159,7 @@ int args_data(struct shell *sh, int argc, struct word *argv, int i, int *next, s
 			const struct word *f = &argv[i + 1];
 			if (has_nul(f) || files_read(f->s, handle_bound(sh), &d->owned, &d->len) < 0) {
 				out_error(sh, f, "-f: cannot read %s: %s", f->s,
-					  has_nul(f) ? "bad file name" : strerror(errno));
+					  has_nul(f) ? "bad file name" : files_error(errno));
 				return -1;
 			}
 			d->p = d->owned;

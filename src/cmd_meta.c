@@ -460,7 +460,7 @@ int cmd_source(struct shell *sh, int argc, struct word *argv)
 	}
 	if (files_read(f->s, handle_bound(sh), &text, &len) < 0) {
 		out_error(sh, f, "source: cannot read %s: %s", f->s,
-			  errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
+			  files_error(errno));
 		return CMD_ERROR;
 	}
 	char *name = xstrdup(f->s);

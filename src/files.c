@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <poll.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -107,6 +108,15 @@ int files_read(const char *path, double timeout, char **text, size_t *len)
 		sb.buf[sb.len] = '\0';
 	*len = sb.len;
 	return 0;
+}
+
+const char *files_error(int err)
+{
+	if (err == EFBIG)
+		return "larger than 64 MiB";
+	if (err == ETIME)
+		return "nothing to read within the script's time-out";
+	return strerror(err);
 }
 
 int files_write(const char *path, const void *p, size_t n, int force)

@@ -10,6 +10,9 @@
  * open nor a pipe, FIFO or terminal waits longer than timeout seconds (0:
  * until Ctrl-C).  Returns 0, or -1 with errno set (ETIME: timed out). */
 int files_read(const char *path, double timeout, char **text, size_t *len);
+/* Why files_read failed with errno err, in words: EFBIG and ETIME (no
+ * data came in time) say it in the shell's terms, the rest strerror's. */
+const char *files_error(int err);
 /* Write p[0..n) to path as a new file (mode 0644 less the umask); one
  * that exists is an error (EEXIST) unless force, then it is truncated.
  * Returns 0, or -1 with errno set (the file may then be partly written). */

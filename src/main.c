@@ -280,7 +280,7 @@ static int input_file(struct shell *sh, const char *file, struct source *src, ch
 	size_t len;
 
 	if (files_read(file, sh->timeout, text, &len) < 0) {
-		const char *why = errno == EFBIG ? "larger than 64 MiB" : strerror(errno);
+		const char *why = files_error(errno);
 		out_program_error(sh, "cannot read %s: %s", file, why);
 		if (sh->tap) {
 			struct strbuf bail = STRBUF_INIT;

@@ -73,7 +73,8 @@ quick "  within the bound"
 mkfifo "$T/fifo" || bail "cannot make a FIFO"
 run20 -t 1 -c "socket inet dgram; send -f $T/fifo; echo NEXT"
 status_is 1 "send -f on a FIFO with no writer gives up"
-has "$T/err" "cannot read $T/fifo" "  with a message naming the file"
+has "$T/err" "cannot read $T/fifo: nothing to read within the script's time-out" \
+	"  with a message naming the file and the time-out"
 has "$T/out" NEXT "  and the script goes on"
 quick "  within the bound"
 run20 -t 1 -c "source $T/fifo; echo NEXT"
@@ -81,6 +82,7 @@ status_is 1 "source on a FIFO with no writer gives up"
 quick "  within the bound"
 run20 -t 1 "$T/fifo"
 status_is 2 "a lesson file that is a FIFO with no writer gives up"
+has "$T/err" "nothing to read within the script's time-out" "  and says why"
 quick "  within the bound"
 (printf 'echo from-the-fifo\n' >"$T/fifo") &
 tap_track $!
