@@ -1,5 +1,5 @@
 #!/bin/sh
-# readme.sh - what README's Quick start tells a newcomer to run exists:
+# readme.sh - what README's Build from source tells a newcomer to run exists:
 # the scripts it names, the built program, the echo lesson (skipped until
 # it is written), and the options its "Using it" lines show.
 
@@ -9,7 +9,7 @@ README=$top_srcdir/README
 bail_unless -r "$README"
 bail_unless -x "$SOCKSHELL"
 
-# The indented lines (commands) of the "Quick start" and "Using it"
+# The indented lines (commands) of the "Build from source" and "Using it"
 # sections; a section ends at the next heading (a line of ---).
 section() {
 	awk -v want="$1" '
@@ -18,13 +18,13 @@ section() {
 		{ prev = $0 }
 	' "$README"
 }
-quick=$(section "Quick start")
+quick=$(section "Build from source")
 using=$(section "Using it")
 
 if test -n "$quick"; then
-	pass "README has a Quick start with commands"
+	pass "README has a Build from source section with commands"
 else
-	fail "README has a Quick start with commands"
+	fail "README has a Build from source section with commands"
 fi
 
 # Its build line, split at && into commands.
@@ -39,35 +39,35 @@ steps=$(printf '%s\n' "$quick" | awk '/&&/ {
 for script in autogen.sh configure; do
 	if printf '%s\n' "$steps" | grep -Eq "^\./$script( |\$)"; then
 		if test -x "$top_srcdir/$script"; then
-			pass "Quick start runs ./$script, which exists"
+			pass "Build from source runs ./$script, which exists"
 		elif test "$script" = configure && test -r "$top_srcdir/configure.ac"; then
-			pass "Quick start runs ./configure, which autogen.sh makes from configure.ac"
+			pass "Build from source runs ./configure, which autogen.sh makes from configure.ac"
 		else
-			fail "Quick start runs ./$script, which exists"
+			fail "Build from source runs ./$script, which exists"
 		fi
 	else
-		fail "Quick start runs ./$script"
+		fail "Build from source runs ./$script"
 	fi
 done
-ok "Quick start runs make" eval 'printf "%s\n" "$steps" | grep -qx make'
-ok "Quick start runs make check" eval 'printf "%s\n" "$quick" | grep -q "^ *make check\$"'
+ok "Build from source runs make" eval 'printf "%s\n" "$steps" | grep -qx make'
+ok "Build from source runs make check" eval 'printf "%s\n" "$quick" | grep -q "^ *make check\$"'
 ok "Makefile.am is there for make" test -r "$top_srcdir/Makefile.am"
 
 # The program it runs is the one the build makes.
 run=$(printf '%s\n' "$steps" | grep '^src/sockshell ' | head -n 1)
 if test -n "$run"; then
-	pass "Quick start runs src/sockshell: $run"
+	pass "Build from source runs src/sockshell: $run"
 	ok "src/sockshell is built" test -x "$top_builddir/src/sockshell"
 else
-	fail "Quick start runs src/sockshell"
+	fail "Build from source runs src/sockshell"
 fi
 
 # The echo lesson it names.
 lesson=$(printf '%s\n' "$run" | awk '{ print $2 }')
 if test "$lesson" = examples/echo.sock; then
-	pass "Quick start's lesson is examples/echo.sock"
+	pass "Build from source's lesson is examples/echo.sock"
 else
-	fail "Quick start's lesson is examples/echo.sock" "it is '$lesson'"
+	fail "Build from source's lesson is examples/echo.sock" "it is '$lesson'"
 fi
 if test -r "$top_srcdir/examples/echo.sock"; then
 	out=$("$SOCKSHELL" --check "$top_srcdir/examples/echo.sock" 2>&1)
