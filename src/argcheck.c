@@ -107,7 +107,7 @@ static int table_word(struct argctx *c, int i, const struct kw_entry *tab, const
 	struct kw_near near;
 	struct strbuf all = STRBUF_INIT;
 
-	if (kw_find(tab, w->s) != NULL)
+	if (kw_word(tab, w->s, w->len) != NULL)
 		return 1;
 	kw_near_init(&near, w->s, w->len);
 	sb_adds(&all, "one of: ");
@@ -123,7 +123,7 @@ static int table_word(struct argctx *c, int i, const struct kw_entry *tab, const
 /* FAMILY, or "for HOST": the family of that address (two words). */
 static int check_family(struct argctx *c, int i)
 {
-	if (word_is(&c->w[i], "for"))
+	if (word_is(&c->w[i], KW_FAMILY_FOR))
 		return i + 1 < c->n ? 2 : fail(c, &c->w[i], "a HOST must follow", NULL, NULL);
 	return table_word(c, i, kw_families, "unknown family");
 }
@@ -239,21 +239,19 @@ static int check_option(struct argctx *c, int i)
 	return fail(c, w, "unknown option", near.best, "help setsockopt lists them");
 }
 
-/* The VALUE of setting name, at word i. */
-static int setting_value(struct argctx *c, const struct word *name, int i)
+/* The VALUE of setting (a row of kw_settings), at word i. */
+static int setting_value(struct argctx *c, const struct kw_entry *setting, int i)
 {
 	const struct word *v = &c->w[i];
 
-	if (!literal(v) || word_is(name, "timeout"))
+	if (!literal(v) || setting->value == KW_SET_TIMEOUT)
 		return 1;  /* seconds: their range is the handler's */
-	if (word_is(name, "display")) {
-		if (word_is(v, "text") || word_is(v, "hex") || word_is(v, "both"))
+	if (setting->value == KW_SET_DISPLAY) {
+		if (kw_word(kw_display, v->s, v->len) != NULL)
 			return 1;
 		struct kw_near near;
 		kw_near_init(&near, v->s, v->len);
-		kw_near_try(&near, "text");
-		kw_near_try(&near, "hex");
-		kw_near_try(&near, "both");
+		kw_near_table(&near, kw_display);
 		return fail(c, v, "set display: unknown mode", near.best, "write text, hex or both");
 	}
 	c->opt = -3;  /* echo, errexit: on or off */
@@ -265,10 +263,10 @@ static int setting_value(struct argctx *c, const struct word *name, int i)
 static int check_setting(struct argctx *c, int i)
 {
 	const struct word *w = &c->w[i];
+	const struct kw_entry *setting = w->flags ? NULL : kw_word(kw_settings, w->s, w->len);
 
-	for (const struct kw_entry *e = kw_settings; e->name != NULL; e++)
-		if (word_is(w, e->name) && i + 1 < c->n)
-			return setting_value(c, w, i + 1) < 0 ? -1 : 1;
+	if (setting != NULL && i + 1 < c->n)
+		return setting_value(c, setting, i + 1) < 0 ? -1 : 1;
 	return 1;
 }
 

@@ -346,9 +346,7 @@ static int on_off(struct shell *sh, const struct word *w, int *out)
 
 static void show_settings(struct shell *sh)
 {
-	static const char *const modes[] = { "text", "hex", "both" };
-
-	out_line(sh, "display %s", modes[sh->display]);
+	out_line(sh, "display %s", kw_name(kw_display, (int)sh->display));
 	out_line(sh, "timeout %g", sh->timeout);
 	out_line(sh, "echo %s", sh->echo ? "on" : "off");
 	out_line(sh, "errexit %s", sh->errexit ? "on" : "off");
@@ -369,21 +367,22 @@ static void show_var(struct shell *sh, const char *name, size_t len)
 	sb_free(&sb);
 }
 
-static int set_setting(struct shell *sh, const struct word *name, const struct word *val)
+/* Set the setting (a row of kw_settings) to word val. */
+static int set_setting(struct shell *sh, const struct kw_entry *setting, const struct word *val)
 {
-	if (word_is(name, "display")) {
-		if (word_is(val, "text"))
-			sh->display = DISPLAY_TEXT;
-		else if (word_is(val, "hex"))
-			sh->display = DISPLAY_HEX;
-		else if (word_is(val, "both"))
-			sh->display = DISPLAY_BOTH;
-		else {
+	const struct kw_entry *mode;
+	double t;
+
+	switch (setting->value) {
+	case KW_SET_DISPLAY:
+		mode = kw_word(kw_display, val->s, val->len);
+		if (mode == NULL) {
 			out_error(sh, val, "set display: write text, hex or both");
 			return CMD_ERROR;
 		}
-	} else if (word_is(name, "timeout")) {
-		double t;
+		sh->display = (enum display_mode)mode->value;
+		return CMD_OK;
+	case KW_SET_TIMEOUT:
 		if (args_seconds(sh, val, &t) < 0)
 			return CMD_ERROR;
 		/* A script may shorten the command line's bound, never lift it. */
@@ -395,12 +394,12 @@ static int set_setting(struct shell *sh, const struct word *name, const struct w
 		sh->timeout = t;
 		for (int fd = 0; fd < sh->nh; fd++)
 			handle_arm_timeout(sh, fd);
-	} else if (word_is(name, "echo")) {
+		return CMD_OK;
+	case KW_SET_ECHO:
 		return on_off(sh, val, &sh->echo) < 0 ? CMD_ERROR : CMD_OK;
-	} else if (word_is(name, "errexit")) {
+	default:  /* KW_SET_ERREXIT */
 		return on_off(sh, val, &sh->errexit) < 0 ? CMD_ERROR : CMD_OK;
 	}
-	return CMD_OK;
 }
 
 int cmd_set(struct shell *sh, int argc, struct word *argv)
@@ -412,9 +411,8 @@ int cmd_set(struct shell *sh, int argc, struct word *argv)
 		return CMD_OK;
 	}
 	const struct word *name = &argv[1];
-	int setting = 0;
-	for (const struct kw_entry *e = kw_settings; e->name != NULL; e++)
-		setting |= word_is(name, e->name);
+	/* A setting is a bare word: "${X}" or "'echo'" is a variable. */
+	const struct kw_entry *setting = name->flags ? NULL : kw_word(kw_settings, name->s, name->len);
 	if (!setting && !valid_name(name)) {
 		out_error(sh, name, "set: '%.40s' is not a name (letters, digits and _)", name->s);
 		return CMD_ERROR;
@@ -427,7 +425,7 @@ int cmd_set(struct shell *sh, int argc, struct word *argv)
 		return CMD_OK;
 	}
 	if (setting)
-		return set_setting(sh, name, &argv[2]);
+		return set_setting(sh, setting, &argv[2]);
 	if (word_is(name, "rc") || word_is(name, "errno") || word_is(name, "data") ||
 	    word_is(name, "result")) {
 		out_error(sh, name, "set: ${%s} is set by each call and cannot be set by hand", name->s);

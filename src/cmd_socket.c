@@ -93,7 +93,7 @@ static int family_for(struct shell *sh, const struct word *host, int type)
 
 int cmd_socket(struct shell *sh, int argc, struct word *argv)
 {
-	int at = word_is(&argv[1], "for") ? 2 : 1;  /* socket for HOST TYPE */
+	int at = word_is(&argv[1], KW_FAMILY_FOR) ? 2 : 1;  /* socket for HOST TYPE */
 
 	if (argc < at + 2 || argc > at + 3) {
 		out_error(sh, &argv[argc < at + 2 ? argc - 1 : at + 3], "socket: %s (usage: socket "

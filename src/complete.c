@@ -107,7 +107,7 @@ static void walk(struct place *p)
 			second = A_COUNT;
 		else if (k == A_DATA && word_is(w, "-f"))
 			second = A_FILE;
-		else if (k == A_FAMILY && word_is(w, "for"))
+		else if (k == A_FAMILY && word_is(w, KW_FAMILY_FOR))
 			second = A_HOST;
 		if (second != A_NONE && i + 1 == p->nargs) {
 			p->kind = second;
@@ -175,7 +175,7 @@ static void add_option_value(struct strbuf *cands, const struct word *opt)
 /* The VALUE of set NAME: a display mode, on/off, or nothing to offer. */
 static void add_setting_value(struct strbuf *cands, const struct word *name)
 {
-	const struct kw_entry *e = name->flags ? NULL : kw_find(kw_settings, name->s);
+	const struct kw_entry *e = name->flags ? NULL : kw_word(kw_settings, name->s, name->len);
 
 	if (e != NULL && e->value == KW_SET_DISPLAY)
 		add_table(cands, kw_display);
@@ -192,7 +192,7 @@ static void add_kind(struct strbuf *cands, const struct shell *sh, const struct 
 			add(cands, cmdtab[i].name);
 		break;
 	case A_HANDLE: add_handles(cands, sh, ""); break;
-	case A_FAMILY: add_table(cands, kw_families); add(cands, "for"); break;
+	case A_FAMILY: add_table(cands, kw_families); add(cands, KW_FAMILY_FOR); break;
 	case A_ONOFF:
 		if (p->slot > 0 && p->def->complete[p->slot - 1] == A_OPTION)
 			add_option_value(cands, &p->arg[p->nargs - 1]);

@@ -276,11 +276,14 @@ const struct kw_entry *kw_find(const struct kw_entry *tab, const char *word)
 	return NULL;
 }
 
+const struct kw_entry *kw_word(const struct kw_entry *tab, const char *word, size_t len)
+{
+	return memchr(word, '\0', len) != NULL ? NULL : kw_find(tab, word);
+}
+
 int kw_onoff_value(const char *s, size_t len)
 {
-	if (memchr(s, '\0', len) != NULL)
-		return -1;
-	const struct kw_entry *e = kw_find(kw_onoff, s);
+	const struct kw_entry *e = kw_word(kw_onoff, s, len);
 	return e != NULL ? e->value : -1;
 }
 

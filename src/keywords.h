@@ -42,6 +42,9 @@ extern const struct kw_entry kw_onoff[];
  * in it included: "on\0x" is not "on"). */
 int kw_onoff_value(const char *s, size_t len);
 
+/* The word of "socket for HOST TYPE": the family of HOST's address. */
+#define KW_FAMILY_FOR "for"
+
 /* The settings of "set", and the modes of "set display". */
 enum kw_setting { KW_SET_DISPLAY, KW_SET_TIMEOUT, KW_SET_ECHO, KW_SET_ERREXIT };
 extern const struct kw_entry kw_settings[];
@@ -84,6 +87,9 @@ enum kw_expect_class kw_expect_classify(const char *s, size_t len, struct kw_exp
 /* The row whose name (or, failing that, symbol, case-insensitively) is
  * word, or NULL. */
 const struct kw_entry *kw_find(const struct kw_entry *tab, const char *word);
+/* The same for a word that may hold NUL bytes, word[0..len): none of its
+ * rows then ("on\0x" is not "on"). */
+const struct kw_entry *kw_word(const struct kw_entry *tab, const char *word, size_t len);
 /* The symbol for value, or NULL when the table has none. */
 const char *kw_sym(const struct kw_entry *tab, int value);
 /* The word for value, or NULL when the table has none. */
