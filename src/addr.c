@@ -19,6 +19,28 @@
 
 #include "addr.h"
 
+/* Is name[0..n) a plain word (printable, no space, quote or backslash),
+ * which abstract:NAME may show bare? */
+static int plain_name(const char *name, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isgraph((unsigned char)name[i]) || name[i] == '"' || name[i] == '\\' ||
+		    name[i] == '\'')
+			return 0;
+	return n > 0;
+}
+
+/* Append Linux's abstract unix name (the bytes after the leading NUL) as
+ * it is written: abstract:NAME, or abstract:"N\x01" when it needs quotes. */
+static void add_abstract(struct strbuf *sb, const char *name, size_t n)
+{
+	sb_adds(sb, ADDR_ABSTRACT);
+	if (plain_name(name, n))
+		sb_add(sb, name, n);
+	else
+		sb_add_quoted(sb, name, n);
+}
+
 void addr_format(struct strbuf *sb, const struct sockaddr *sa, socklen_t len)
 {
 	char host[NI_MAXHOST];
@@ -53,9 +75,7 @@ void addr_format(struct strbuf *sb, const struct sockaddr *sa, socklen_t len)
 		}
 		size_t n = len - off;
 		if (un->sun_path[0] == '\0') {
-			/* Linux's abstract namespace: shown with a leading '@'. */
-			sb_addc(sb, '@');
-			sb_add_quoted(sb, un->sun_path + 1, n - 1);
+			add_abstract(sb, un->sun_path + 1, n - 1);
 			break;
 		}
 		n = strnlen(un->sun_path, n);
@@ -125,11 +145,47 @@ static void set_port(struct addr *a, unsigned port)
 		((struct sockaddr_in6 *)&a->ss)->sin6_port = htons((unsigned short)port);
 }
 
+/*
+ * "abstract:NAME": Linux's abstract namespace, the name after a NUL byte
+ * in sun_path, with the length covering exactly its bytes.  Returns 1
+ * with it added to out, 0 when path is not of that form, -1 (reason in
+ * msg) when it is but cannot be one here.
+ */
+static int abstract_name(const char *path, struct addr_list *out, char *msg, size_t msglen)
+{
+	size_t k = strlen(ADDR_ABSTRACT);
+
+	if (strncmp(path, ADDR_ABSTRACT, k) != 0)
+		return 0;
+#ifdef __linux__
+	struct sockaddr_un un;
+	size_t n = strlen(path + k);
+
+	memset(&un, 0, sizeof un);
+	un.sun_family = AF_UNIX;
+	if (n == 0 || n >= sizeof un.sun_path) {
+		snprintf(msg, msglen, "an abstract unix name must be 1 to %zu bytes long",
+			 sizeof un.sun_path - 1);
+		return -1;
+	}
+	memcpy(un.sun_path + 1, path + k, n);
+	list_add(out, &un, (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + n));
+	return 1;
+#else
+	(void)out;
+	snprintf(msg, msglen, "abstract unix names are Linux's: this system has none");
+	return -1;
+#endif
+}
+
 static int unix_path(const char *path, struct addr_list *out, char *msg, size_t msglen)
 {
 	struct sockaddr_un un;
 	size_t n = strlen(path);
 
+	int abs = abstract_name(path, out, msg, msglen);
+	if (abs != 0)
+		return abs < 0 ? -1 : 0;
 	memset(&un, 0, sizeof un);
 	un.sun_family = AF_UNIX;
 	if (n == 0 || n >= sizeof un.sun_path) {

@@ -23,7 +23,11 @@ struct addr_list {
 	int n;
 };
 
-/* Append sa as the trace shows it: 127.0.0.1:80, [::1]:80, "/tmp/s". */
+/* How an abstract unix name (Linux) is written and shown: abstract:NAME. */
+#define ADDR_ABSTRACT "abstract:"
+
+/* Append sa as the trace shows it: 127.0.0.1:80, [::1]:80, "/tmp/s",
+ * abstract:NAME. */
 void addr_format(struct strbuf *sb, const struct sockaddr *sa, socklen_t len);
 
 /* Append sa as a lesson would write it back: the trace's form, but a

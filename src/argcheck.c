@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "addr.h"
 #include "argcheck.h"
 #include "errname.h"
 #include "keywords.h"
@@ -176,7 +177,8 @@ static int check_host(struct argctx *c, int i)
 {
 	const struct word *w = &c->w[i];
 
-	if (i + 1 < c->n || at_form(w) || !host_like(w))
+	if (i + 1 < c->n || at_form(w) || !host_like(w) ||
+	    strncmp(w->s, ADDR_ABSTRACT, strlen(ADDR_ABSTRACT)) == 0)
 		return 1;
 	for (int s = 0; s < 4; s++) {
 		if (c->def->complete[s] == A_HOST) {
@@ -186,7 +188,7 @@ static int check_host(struct argctx *c, int i)
 		}
 	}
 	return fail(c, w, "a PORT must follow the host", NULL,
-		    "a unix path holds a '/': ./name");
+		    "a unix path holds a '/': ./name, or is abstract:NAME");
 }
 
 /* DATA: a string, or -n COUNT or -f FILE: two words, so that the flags

@@ -215,6 +215,14 @@ static int at_address(struct shell *sh, const struct word *w, struct addr_list *
 	return 0;
 }
 
+/* Does s name a handle or the last peer, as "@N" or "@from" do?  On a
+ * unix socket any other "@..." is a path. */
+static int handle_named(const char *s)
+{
+	return strcmp(s, "@from") == 0 ||
+	       (s[1] != '\0' && strspn(s + 1, "0123456789") == strlen(s + 1));
+}
+
 int args_port_of(struct shell *sh, const struct word *w, unsigned *port)
 {
 	struct addr_list al;
@@ -252,7 +260,8 @@ int args_address(struct shell *sh, const struct handle *h, int family, int type,
 		out_error(sh, host, "an address cannot hold a NUL byte");
 		return -1;
 	}
-	if (!(host->flags & WORD_QUOTED) && host->s[0] == '@' && family != AF_UNIX) {
+	if (!(host->flags & WORD_QUOTED) && host->s[0] == '@' &&
+	    (family != AF_UNIX || handle_named(host->s))) {
 		*next = i + 1;
 		return at_address(sh, host, out);
 	}

@@ -234,6 +234,21 @@ static void test_lookup_unix(void)
 	lookup_bad(path, NULL, AF_UNIX, "path", "unix: a 150-byte path");
 	lookup_bad("", NULL, AF_UNIX, "path", "unix: an empty path");
 	lookup_bad("/tmp/s", "80", AF_UNIX, "port", "unix: a path with a port");
+#ifdef __linux__
+	/* abstract:NAME: a NUL, then the name, the length covering just it. */
+	lookup_one("abstract:demo", NULL, AF_UNIX, SOCK_STREAM, "abstract:demo");
+	if (addr_lookup("abstract:ab", NULL, AF_UNIX, SOCK_STREAM, &l, &gai, msg, sizeof msg) == 0) {
+		const struct sockaddr_un *un = (const struct sockaddr_un *)&l.v[0].ss;
+		ok(un->sun_path[0] == '\0' && memcmp(un->sun_path + 1, "ab", 2) == 0,
+		   "abstract: a NUL, then the name");
+		is_int(l.v[0].len, (long long)(offsetof(struct sockaddr_un, sun_path) + 3),
+		       "abstract: the length covers the NUL and the name, no NUL after");
+		addr_list_free(&l);
+	} else {
+		ok(0, "abstract:ab looked up");
+	}
+	lookup_bad("abstract:", NULL, AF_UNIX, "abstract", "unix: abstract: with no name");
+#endif
 }
 
 /* ---- addr_format ---- */
@@ -292,8 +307,11 @@ static void test_format(void)
 		  "format: an unnamed unix socket");
 	memset(un.sun_path, 0, sizeof un.sun_path);
 	memcpy(un.sun_path, "\0abs", 4);
-	format_is(&un, (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 4), "@\"abs\"",
+	format_is(&un, (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 4), "abstract:abs",
 		  "format: an abstract unix name");
+	memcpy(un.sun_path, "\0a b", 4);
+	format_is(&un, (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 4),
+		  "abstract:\"a b\"", "format: an abstract name with a space, quoted");
 	format_is(&in, 0, "(none)", "format: length 0");
 }
 
