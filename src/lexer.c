@@ -72,13 +72,15 @@ static int fail(struct lexer *lx, size_t at, size_t width, const char *msg, cons
 	return -1;
 }
 
-/* Every byte of every line is classified: one table lookup each. */
-enum { BYTE_BLANK = 1, BYTE_SPECIAL = 2 };
+/* Every byte of every line is classified: one table lookup each.
+ * BYTE_QUOTING: a byte that ends a run of plain bytes inside "...". */
+enum { BYTE_BLANK = 1, BYTE_SPECIAL = 2, BYTE_QUOTING = 4 };
 static const unsigned char byte_class[256] = {
 	[' '] = BYTE_BLANK, ['\t'] = BYTE_BLANK, ['\r'] = BYTE_BLANK,
 	['\v'] = BYTE_BLANK, ['\f'] = BYTE_BLANK, ['\n'] = BYTE_BLANK,
 	[';'] = BYTE_SPECIAL, ['#'] = BYTE_SPECIAL, ['\''] = BYTE_SPECIAL,
-	['"'] = BYTE_SPECIAL, ['$'] = BYTE_SPECIAL,
+	['"'] = BYTE_SPECIAL | BYTE_QUOTING, ['$'] = BYTE_SPECIAL | BYTE_QUOTING,
+	['\\'] = BYTE_QUOTING,
 };
 
 static int is_blank(int c)
@@ -89,7 +91,7 @@ static int is_blank(int c)
 /* A byte that goes into a bare word as it is: not blank, ; # ' " or $. */
 static int plain(char c)
 {
-	return byte_class[(unsigned char)c] == 0;
+	return !(byte_class[(unsigned char)c] & (BYTE_BLANK | BYTE_SPECIAL));
 }
 
 static int hexval(int c)
@@ -242,64 +244,63 @@ static int escape(struct lexer *lx)
 	}
 }
 
+/* The "..." at lx->i into the word being built: runs of plain bytes at
+ * once, escapes and expansions between them.  Returns 0, or -1. */
+static int read_dquoted(struct lexer *lx)
+{
+	const char *p = lx->p;
+	size_t len = lx->len, q = lx->i++;
+
+	lx->flags |= WORD_QUOTED;
+	for (;;) {
+		size_t i = lx->i, j = i;
+		while (j < len && !(byte_class[(unsigned char)p[j]] & BYTE_QUOTING))
+			j++;
+		sb_add(&lx->cmd->text, p + i, j - i);
+		lx->i = j;
+		if (j >= len)
+			return fail(lx, q, len - q, "unterminated \"...\" string", NULL);
+		if (p[j] == '"') {
+			lx->i = j + 1;
+			return 0;
+		}
+		if ((p[j] == '\\' ? escape(lx) : expand(lx)) < 0)
+			return -1;
+	}
+}
+
 /* Read one word starting at lx->i (not a blank, ';' or '#'). */
 static int read_word(struct lexer *lx)
 {
 	struct command *cmd = lx->cmd;
-	size_t start = lx->i;
+	const char *p = lx->p;
+	size_t len = lx->len, start = lx->i;
 
 	lx->flags = 0;
 	if (cmd->n == cmd->cap)
 		lex_command_reserve(cmd, cmd->n + 1);
 	cmd->off[cmd->n] = cmd->text.len;
 
-	while (lx->i < lx->len) {
-		char c = lx->p[lx->i];
-		if (is_blank(c) || c == ';' || c == '#')
-			break;
-		if (c == '\'') {
-			size_t q = lx->i++;
-			lx->flags |= WORD_QUOTED;
-			const char *end = memchr(lx->p + lx->i, '\'', lx->len - lx->i);
-			if (end == NULL)
-				return fail(lx, q, lx->len - q, "unterminated '...' string", NULL);
-			sb_add(&cmd->text, lx->p + lx->i, (size_t)(end - (lx->p + lx->i)));
-			lx->i = (size_t)(end - lx->p) + 1;
-		} else if (c == '"') {
-			size_t q = lx->i++;
-			lx->flags |= WORD_QUOTED;
-			for (;;) {
-				if (lx->i >= lx->len)
-					return fail(lx, q, lx->len - q, "unterminated \"...\" string", NULL);
-				c = lx->p[lx->i];
-				if (c == '"')
-					break;
-				if (c == '\\') {
-					if (escape(lx) < 0)
-						return -1;
-				} else if (c == '$') {
-					if (expand(lx) < 0)
-						return -1;
-				} else {
-					/* A run of plain bytes at once. */
-					size_t j = lx->i + 1;
-					while (j < lx->len && lx->p[j] != '"' && lx->p[j] != '\\' &&
-					       lx->p[j] != '$')
-						j++;
-					sb_add(&cmd->text, lx->p + lx->i, j - lx->i);
-					lx->i = j;
-				}
-			}
-			lx->i++;
-		} else if (c == '$') {
-			if (expand(lx) < 0)
-				return -1;
-		} else {
-			size_t j = lx->i + 1;
-			while (j < lx->len && plain(lx->p[j]))
+	while (lx->i < len) {
+		size_t i = lx->i;
+		char c = p[i];
+		if (plain(c)) {
+			size_t j = i + 1;
+			while (j < len && plain(p[j]))
 				j++;
-			sb_add(&cmd->text, lx->p + lx->i, j - lx->i);
+			sb_add(&cmd->text, p + i, j - i);
 			lx->i = j;
+		} else if (is_blank(c) || c == ';' || c == '#') {
+			break;
+		} else if (c == '\'') {
+			lx->flags |= WORD_QUOTED;
+			const char *end = memchr(p + i + 1, '\'', len - i - 1);
+			if (end == NULL)
+				return fail(lx, i, len - i, "unterminated '...' string", NULL);
+			sb_add(&cmd->text, p + i + 1, (size_t)(end - (p + i + 1)));
+			lx->i = (size_t)(end - p) + 1;
+		} else if ((c == '"' ? read_dquoted(lx) : expand(lx)) < 0) {
+			return -1;
 		}
 	}
 	struct word *w = &cmd->w[cmd->n++];
