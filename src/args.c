@@ -39,6 +39,18 @@ int args_count(struct shell *sh, const struct word *w, unsigned long max, unsign
 	const char *s = w->s;
 	char *end;
 
+	/* Most counts are a few digits (recv 16): read them here, the
+	 * rest (and every error) through strtoull below. */
+	if (w->len > 0 && w->len <= 9) {
+		unsigned long v = 0;
+		size_t i = 0;
+		while (i < w->len && s[i] >= '0' && s[i] <= '9')
+			v = v * 10 + (unsigned long)(s[i++] - '0');
+		if (i == w->len && v <= max) {
+			*out = v;
+			return 0;
+		}
+	}
 	if (w->len == 0 || has_nul(w) || !isdigit((unsigned char)s[0])) {
 		out_error(sh, w, "bad count '%.40s': write a number from 0 to %lu", s, max);
 		return -1;
