@@ -65,12 +65,6 @@ void sb_free(struct strbuf *sb)
 	sb_init(sb);
 }
 
-void sb_reset(struct strbuf *sb)
-{
-	sb->len = 0;
-	if (sb->buf != NULL)
-		sb->buf[0] = '\0';
-}
 
 /* Make room for extra more bytes plus the terminating NUL. */
 void sb_grow(struct strbuf *sb, size_t extra)
@@ -90,8 +84,9 @@ void sb_grow(struct strbuf *sb, size_t extra)
 	sb->cap = cap;
 }
 
-/* Append v in decimal, with a minus sign when neg. */
-static void add_decimal(struct strbuf *sb, unsigned long long v, int neg)
+/* Append v in decimal, with a minus sign when neg.  (Not inlined: its
+ * buffer would cost the one- and two-digit case a stack guard.) */
+__attribute__((noinline)) static void add_decimal(struct strbuf *sb, unsigned long long v, int neg)
 {
 	char buf[24], *end = buf + sizeof buf, *p = end;
 
@@ -504,8 +499,12 @@ int sb_reads_as_tap(const char *p, size_t n)
 	/* Most lines (every trace line) are ruled out by their first
 	 * letter: TAP starts with "ok", "not ok", "Bail out!", "1.." or
 	 * "TAP version". */
-	if (i >= n || !strchr("oOnNbB1tT", p[i]))
+	switch (i < n ? p[i] : '\0') {
+	case 'o': case 'O': case 'n': case 'N': case 'b': case 'B': case '1': case 't': case 'T':
+		break;
+	default:
 		return 0;
+	}
 	/* Some parsers take "Bail out!" after blanks: take every line
 	 * that could read as TAP to any of them. */
 	if (n - i >= 9 && strncasecmp(p + i, "Bail out!", 9) == 0)

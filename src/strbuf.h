@@ -24,7 +24,6 @@ struct strbuf {
 
 void sb_init(struct strbuf *sb);
 void sb_free(struct strbuf *sb);
-void sb_reset(struct strbuf *sb);
 void sb_grow(struct strbuf *sb, size_t extra);
 
 /* Append p[0..n).  Inline, as sb_addc and sb_adds: the lexer and the
@@ -36,15 +35,32 @@ static inline void sb_add(struct strbuf *sb, const void *p, size_t n)
 	if (n >= sb->cap - sb->len)
 		sb_grow(sb, n);
 	char *d = sb->buf + sb->len;
-	if (n > 8) {
-		memcpy(d, p, n);
-	} else {
-		const char *s = p;
-		for (size_t i = 0; i < n; i++)
-			d[i] = s[i];
+	const char *s = p;
+	/* Up to 16 bytes by two copies of a fixed size that overlap (a
+	 * byte loop would become a call to memcpy). */
+	if (n > 16) {
+		memcpy(d, s, n);
+	} else if (n >= 8) {
+		memcpy(d, s, 8);
+		memcpy(d + n - 8, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(d, s, 4);
+		memcpy(d + n - 4, s + n - 4, 4);
+	} else if (n > 0) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
 	}
 	sb->len += n;
 	sb->buf[sb->len] = '\0';
+}
+
+/* Empty sb, keeping its memory. */
+static inline void sb_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->buf != NULL)
+		sb->buf[0] = '\0';
 }
 
 /* Append the byte c. */
