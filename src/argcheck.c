@@ -1,18 +1,19 @@
 /*
  * argcheck.c - the check of keyword arguments before a script runs.
  *
- * Hides which keywords each kind of argument takes (families, types,
+ * Hides how each kind of argument is checked (families, types,
  * protocols, shutdown directions, on/off, flags, option names and the
  * on/off of a boolean option, settings and display modes, expect words,
- * an address's missing port) and the did-you-mean hint.  Values that are
- * only out of range (a count, a port, seconds) are the handlers' to
- * report when the line runs, as the manual says.
+ * an address's missing port) and the did-you-mean hint; the words
+ * themselves, and the reading of expect's, are keywords.c's.  Values
+ * that are only out of range (a count, a port, seconds) are the
+ * handlers' to report when the line runs, as the manual says.
  *
  * Driven by the command table: each position of a row has a kind
- * (complete[] and rest in cmdtab.h), and each kind one check function
- * here, so a new command gets its check from its row.  The
- * handlers still check every word when they run; this only finds, before
- * line 1 runs, what they would refuse.
+ * (complete[] and rest in cmdtab.h, enum arg_kind in keywords.h), and
+ * each kind one check function here, so a new command gets its check
+ * from its row.  The handlers still check every word when they run; this
+ * only finds, before line 1 runs, what they would refuse.
  */
 #include <config.h>
 
@@ -37,6 +38,7 @@ struct argctx {
 	int bad;          /* the index of the bad word */
 	char *msg;
 	size_t msglen;
+	enum arg_kind kind;  /* the kind of the word being checked */
 };
 
 typedef int (*check_fn)(struct argctx *c, int i);
@@ -121,34 +123,37 @@ static int table_word(struct argctx *c, int i, const struct kw_entry *tab, const
 	return -1;
 }
 
+/* What the message calls a wrong word of a keyword kind. */
+static const char *unknown(enum arg_kind k)
+{
+	switch (k) {
+	case A_FAMILY: return "unknown family";
+	case A_TYPE: return "unknown type";
+	case A_PROTO: return "unknown protocol";
+	case A_FLAG: return "unknown flag";
+	default: return "unknown direction";  /* A_HOW */
+	}
+}
+
+/* A TYPE, FLAG or shutdown direction: a word of its kind's table. */
+static int check_keyword(struct argctx *c, int i)
+{
+	return table_word(c, i, kw_table(c->kind), unknown(c->kind));
+}
+
 /* FAMILY, or "for HOST": the family of that address (two words). */
 static int check_family(struct argctx *c, int i)
 {
 	if (word_is(&c->w[i], KW_FAMILY_FOR))
 		return i + 1 < c->n ? 2 : fail(c, &c->w[i], "a HOST must follow", NULL, NULL);
-	return table_word(c, i, kw_families, "unknown family");
-}
-
-static int check_type(struct argctx *c, int i)
-{
-	return table_word(c, i, kw_types, "unknown type");
-}
-
-static int check_flag(struct argctx *c, int i)
-{
-	return table_word(c, i, kw_msgflags, "unknown flag");
-}
-
-static int check_how(struct argctx *c, int i)
-{
-	return table_word(c, i, kw_shutdown, "unknown direction");
+	return check_keyword(c, i);
 }
 
 static int check_proto(struct argctx *c, int i)
 {
 	if (isdigit((unsigned char)c->w[i].s[0]))
 		return 1;  /* a number: its range is the handler's */
-	return table_word(c, i, kw_protocols, "unknown protocol");
+	return check_keyword(c, i);
 }
 
 /* ---- addresses and data ---- */
@@ -320,17 +325,16 @@ static int check_expect(struct argctx *c, int i)
 
 /* ---- the walk over a command's words ---- */
 
-/* The check of each kind of argument; NULL: any word will do. */
+/* The check of each kind of argument (the kinds of the command table's
+ * positions, keywords.h); NULL: any word will do. */
 static check_fn checker(enum arg_kind k)
 {
 	switch (k) {
 	case A_FAMILY: return check_family;
-	case A_TYPE: return check_type;
 	case A_PROTO: return check_proto;
+	case A_TYPE: case A_FLAG: case A_HOW: return check_keyword;
 	case A_HOST: return check_host;
 	case A_DATA: return check_data;
-	case A_FLAG: return check_flag;
-	case A_HOW: return check_how;
 	case A_ONOFF: return check_onoff;
 	case A_OPTION: return check_option;
 	case A_SETTING: return check_setting;
@@ -352,6 +356,7 @@ static int fits_elsewhere(struct argctx *c, int slot, int i)
 		if (t == slot || !optional_at(c->def, t) ||
 		    (k != A_FAMILY && k != A_TYPE && k != A_PROTO && k != A_FLAG && k != A_HOW))
 			continue;
+		c->kind = k;
 		if (checker(k)(c, i) > 0)
 			return 1;
 	}
@@ -363,7 +368,7 @@ static int fits_elsewhere(struct argctx *c, int slot, int i)
 int argcheck_command(const struct command_def *def, const struct word *arg, int n,
 		     char *msg, size_t msglen, int *bad)
 {
-	struct argctx c = { def, arg, n, -1, 0, msg, msglen };
+	struct argctx c = { def, arg, n, -1, 0, msg, msglen, A_NONE };
 
 	for (int i = 0, slot = 0; i < n; slot++) {
 		enum arg_kind k = kind_at(def, slot);
@@ -372,6 +377,7 @@ int argcheck_command(const struct command_def *def, const struct word *arg, int 
 		if (k == A_OPTION && !literal(&arg[i]))
 			c.opt = -2;  /* known when it runs: so is what its value may be */
 		if (fn != NULL && literal(&arg[i]) && !(k == A_ONOFF && c.opt == -2)) {
+			c.kind = k;
 			used = fn(&c, i);
 			if (used < 0 && optional_at(def, slot) && fits_elsewhere(&c, slot, i))
 				used = 1;
