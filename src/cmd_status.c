@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +21,12 @@
 #endif
 #ifdef HAVE_LINUX_SOCKIOS_H
 #include <linux/sockios.h>
+#endif
+#if defined(HAVE_LINUX_NETLINK_H) && defined(HAVE_LINUX_INET_DIAG_H) && \
+	defined(HAVE_LINUX_SOCK_DIAG_H)
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <linux/inet_diag.h>
 #endif
 
 #include "addr.h"
@@ -40,44 +47,302 @@ static const char *const headings[NCOLS] = {
 #if defined(HAVE_STRUCT_TCP_INFO_TCPI_STATE) && defined(__linux__)
 /*
  * Linux hands a connection that enters TIME_WAIT to a separate, smaller
- * socket and marks the one the descriptor holds CLOSED.  What a student
- * expects to see is TIME_WAIT, which is what ss(8) shows: look for it in
- * /proc/net/tcp (or tcp6) under this socket's local address.
+ * socket and marks the one the descriptor holds CLOSED, as it marks a
+ * connection that was reset.  What a student expects to see is TIME_WAIT,
+ * which is what ss(8) shows.  So status notes each CLOSED socket whose two
+ * ends are known, and once all rows are made asks the kernel about those
+ * connections, by both ends: through NETLINK_SOCK_DIAG, a lookup of each
+ * connection (in batches, so the cost follows the handles, not the size
+ * of the machine's TCP table), or where netlink is not there by reading
+ * /proc/net/tcp (tcp6) once per family.
  */
-static int in_time_wait(int fd, int family)
-{
-	struct sockaddr_storage ss;
-	socklen_t len = sizeof ss;
-	char want[64], line[512];
-	int found = 0;
 
-	if (getsockname(fd, (struct sockaddr *)&ss, &len) < 0)
-		return 0;
-	if (family == AF_INET) {
-		const struct sockaddr_in *in = (const struct sockaddr_in *)&ss;
-		uint32_t a;
-		memcpy(&a, &in->sin_addr, sizeof a);
-		snprintf(want, sizeof want, "%08X:%04X", (unsigned)a, ntohs(in->sin_port));
-	} else {
-		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)&ss;
-		uint32_t w[4];
-		memcpy(w, &in6->sin6_addr, sizeof w);
-		snprintf(want, sizeof want, "%08X%08X%08X%08X:%04X", (unsigned)w[0], (unsigned)w[1],
-			 (unsigned)w[2], (unsigned)w[3], ntohs(in6->sin6_port));
+/* Both ends of a connection, as bytes that compare with memcmp: local
+ * address and port, remote address and port (network order; an IPv4
+ * address fills the first 4 of its 16 bytes). */
+struct conn_key {
+	unsigned char b[2 * (16 + 2)];
+};
+#define KEY_ADDR(k, end) ((k)->b + (end) * (16 + 2))
+#define KEY_PORT(k, end) ((k)->b + (end) * (16 + 2) + 16)
+
+/* A CLOSED socket to look up: its connection, and its STATE cell. */
+struct tw_ask {
+	struct conn_key key;
+	int family;
+	int tw;                 /* 1 TIME_WAIT, 0 not, -1 not known yet */
+	struct strbuf *state;
+};
+
+/* What one status run collects. */
+struct status_run {
+	size_t n, cap;
+	struct tw_ask *ask;
+};
+
+/* Set end (0 local, 1 remote) of key from a socket address; 0 when it has
+ * no port (a socket not bound, or no peer): then it is no connection. */
+static int key_set(struct conn_key *key, int end, const struct sockaddr_storage *ss)
+{
+	memset(KEY_ADDR(key, end), 0, 16 + 2);
+	if (ss->ss_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)ss;
+		memcpy(KEY_ADDR(key, end), &in->sin_addr, 4);
+		memcpy(KEY_PORT(key, end), &in->sin_port, 2);
+		return in->sin_port != 0;
 	}
-	FILE *fp = fopen(family == AF_INET ? "/proc/net/tcp" : "/proc/net/tcp6", "re");
-	if (fp == NULL)
-		return 0;
-	while (!found && fgets(line, sizeof line, fp) != NULL) {
-		char local[64], remote[64];
-		unsigned st;
-		if (sscanf(line, " %*s %63s %63s %x", local, remote, &st) == 3)
-			found = st == 6 /* TIME_WAIT */ && strcmp(local, want) == 0;
+	if (ss->ss_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)ss;
+		memcpy(KEY_ADDR(key, end), &in6->sin6_addr, 16);
+		memcpy(KEY_PORT(key, end), &in6->sin6_port, 2);
+		return in6->sin6_port != 0;
 	}
-	fclose(fp);
-	return found;
+	return 0;
 }
 
+/* Note that the CLOSED socket fd, of family, is to be looked up and its
+ * STATE cell filled then; 0 (nothing noted) when it was never connected.
+ * The remote end comes from SO_PEERNAME, which Linux answers even after
+ * the connection ended (getpeername says ENOTCONN then). */
+static int tw_note(struct status_run *run, int fd, int family, struct strbuf *state)
+{
+	struct sockaddr_storage mine, theirs;
+	socklen_t len = sizeof mine;
+	struct conn_key key;
+
+	if (getsockname(fd, (struct sockaddr *)&mine, &len) < 0 || !key_set(&key, 0, &mine))
+		return 0;
+	memset(&theirs, 0, sizeof theirs);
+	/* SO_PEERNAME wants no more room than the family's address takes. */
+	len = family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERNAME, &theirs, &len) < 0 ||
+	    !key_set(&key, 1, &theirs))
+		return 0;
+	if (run->n == run->cap) {
+		run->cap = run->cap ? 2 * run->cap : 16;
+		run->ask = xrealloc(run->ask, run->cap * sizeof *run->ask);
+	}
+	run->ask[run->n].key = key;
+	run->ask[run->n].family = family;
+	run->ask[run->n].tw = -1;
+	run->ask[run->n].state = state;
+	run->n++;
+	return 1;
+}
+
+#if defined(HAVE_LINUX_NETLINK_H) && defined(HAVE_LINUX_INET_DIAG_H) && \
+	defined(HAVE_LINUX_SOCK_DIAG_H)
+enum { DIAG_BATCH = 64 };  /* lookups per message to the kernel */
+
+/* One lookup: a request for the TCP socket with a's two ends. */
+struct diag_request {
+	struct nlmsghdr nh;
+	struct inet_diag_req_v2 req;
+};
+
+/* Fill r, number seq, to look up a's connection. */
+static void diag_request(struct diag_request *r, const struct tw_ask *a, unsigned seq)
+{
+	size_t alen = a->family == AF_INET ? 4 : 16;
+
+	memset(r, 0, sizeof *r);
+	r->nh.nlmsg_len = sizeof *r;
+	r->nh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	r->nh.nlmsg_flags = NLM_F_REQUEST;
+	r->nh.nlmsg_seq = seq;
+	r->req.sdiag_family = (unsigned char)a->family;
+	r->req.sdiag_protocol = IPPROTO_TCP;
+	r->req.idiag_states = ~0u;
+	memcpy(r->req.id.idiag_src, KEY_ADDR(&a->key, 0), alen);
+	memcpy(&r->req.id.idiag_sport, KEY_PORT(&a->key, 0), 2);
+	memcpy(r->req.id.idiag_dst, KEY_ADDR(&a->key, 1), alen);
+	memcpy(&r->req.id.idiag_dport, KEY_PORT(&a->key, 1), 2);
+	r->req.id.idiag_cookie[0] = INET_DIAG_NOCOOKIE;
+	r->req.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
+}
+
+/* Take the answers in len bytes at buf to the batch of k lookups at a
+ * (numbered 1..k); the number answered, or -1 on an error that is not
+ * "no such connection" (ENOENT). */
+static int diag_answers(struct tw_ask *a, size_t k, const void *buf, size_t len)
+{
+	unsigned int left = (unsigned int)len;
+	int answered = 0;
+
+	for (const struct nlmsghdr *h = buf; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+		if (h->nlmsg_seq < 1 || h->nlmsg_seq > k)
+			continue;
+		struct tw_ask *one = &a[h->nlmsg_seq - 1];
+		if (h->nlmsg_type == NLMSG_ERROR) {
+			const struct nlmsgerr *e = NLMSG_DATA(h);
+			if (h->nlmsg_len < NLMSG_LENGTH(sizeof *e) || e->error != -ENOENT)
+				return -1;
+			one->tw = 0;
+		} else if (h->nlmsg_type == SOCK_DIAG_BY_FAMILY) {
+			const struct inet_diag_msg *m = NLMSG_DATA(h);
+			if (h->nlmsg_len < NLMSG_LENGTH(sizeof *m))
+				return -1;
+			one->tw = m->idiag_state == TCP_TIME_WAIT;
+		} else {
+			continue;
+		}
+		answered++;
+	}
+	return answered;
+}
+
+/* Look up the k (at most DIAG_BATCH) connections at a over the netlink
+ * socket nl, in one message; 0 when all are answered, else -1. */
+static int diag_batch(int nl, struct tw_ask *a, size_t k)
+{
+	struct diag_request req[DIAG_BATCH];
+	struct sockaddr_nl kernel;
+	long buf[16384 / sizeof(long)];  /* aligned for struct nlmsghdr */
+	size_t answered = 0;
+
+	for (size_t i = 0; i < k; i++)
+		diag_request(&req[i], &a[i], (unsigned)i + 1);
+	memset(&kernel, 0, sizeof kernel);
+	kernel.nl_family = AF_NETLINK;
+	if (sendto(nl, req, k * sizeof req[0], 0, (struct sockaddr *)&kernel, sizeof kernel) !=
+	    (ssize_t)(k * sizeof req[0]))
+		return -1;
+	while (answered < k) {
+		ssize_t got = recv(nl, buf, sizeof buf, 0);
+		if (got < 0 && errno == EINTR)
+			continue;
+		int n = got > 0 ? diag_answers(a, k, buf, (size_t)got) : -1;
+		if (n < 0)
+			return -1;
+		answered += (size_t)n;
+	}
+	return 0;
+}
+
+/* Look up every noted connection through NETLINK_SOCK_DIAG; 0 on success,
+ * -1 when netlink cannot say (what it did answer is kept). */
+static int tw_ask_diag(struct status_run *run)
+{
+	struct timeval tv = { 2, 0 };  /* the kernel answers at once; bound it */
+	int nl, r = 0;
+
+	nl = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (nl < 0)
+		return -1;
+	setsockopt(nl, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	for (size_t i = 0; i < run->n && r == 0; i += DIAG_BATCH) {
+		size_t k = run->n - i < DIAG_BATCH ? run->n - i : DIAG_BATCH;
+		r = diag_batch(nl, &run->ask[i], k);
+	}
+	close(nl);
+	return r;
+}
+#else
+static int tw_ask_diag(struct status_run *run)
+{
+	(void)run;
+	return -1;
+}
+#endif
+
+/* Parse "0100007F:1F90" (/proc/net/tcp's address: each 32-bit word as the
+ * machine holds it, in hex, then the port) into end of key; 0 on success. */
+static int key_from_proc(struct conn_key *key, int end, const char *text, size_t words)
+{
+	static const char xdigits[] = "0123456789abcdefABCDEF";
+	uint32_t w[4] = { 0, 0, 0, 0 };
+	char hex[9];
+
+	for (size_t i = 0; i < words; i++, text += 8) {
+		if (strspn(text, xdigits) < 8)
+			return -1;
+		memcpy(hex, text, 8);
+		hex[8] = '\0';
+		w[i] = (uint32_t)strtoul(hex, NULL, 16);
+	}
+	if (*text != ':' || strspn(text + 1, xdigits) != 4)
+		return -1;
+	uint16_t port = htons((uint16_t)strtoul(text + 1, NULL, 16));
+	memset(KEY_ADDR(key, end), 0, 16);
+	memcpy(KEY_ADDR(key, end), w, 4 * words);
+	memcpy(KEY_PORT(key, end), &port, 2);
+	return 0;
+}
+
+/* Order conn_keys for qsort and bsearch. */
+static int key_cmp(const void *a, const void *b)
+{
+	return memcmp(a, b, sizeof(struct conn_key));
+}
+
+/* Read /proc/net/tcp or tcp6 once: its TIME_WAIT connections (state 06),
+ * sorted, into *keys; their number. */
+static size_t proc_time_wait(int family, struct conn_key **keys)
+{
+	char line[512], local[64], remote[64];
+	size_t words = family == AF_INET ? 1 : 4, n = 0, cap = 0;
+	unsigned st;
+	FILE *fp = fopen(family == AF_INET ? "/proc/net/tcp" : "/proc/net/tcp6", "re");
+
+	*keys = NULL;
+	if (fp == NULL)
+		return 0;
+	while (fgets(line, sizeof line, fp) != NULL) {
+		struct conn_key key;
+		if (sscanf(line, " %*s %63s %63s %x", local, remote, &st) != 3 ||
+		    st != TCP_TIME_WAIT || key_from_proc(&key, 0, local, words) < 0 ||
+		    key_from_proc(&key, 1, remote, words) < 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			*keys = xrealloc(*keys, cap * sizeof **keys);
+		}
+		(*keys)[n++] = key;
+	}
+	fclose(fp);
+	if (n > 1)
+		qsort(*keys, n, sizeof **keys, key_cmp);
+	return n;
+}
+
+/* Answer the connections netlink did not, from /proc: each family's table
+ * read once, and only when a connection of that family asks. */
+static void tw_ask_proc(struct status_run *run)
+{
+	static const int families[] = { AF_INET, AF_INET6 };
+
+	for (size_t f = 0; f < 2; f++) {
+		struct conn_key *keys = NULL;
+		size_t n = 0;
+		int loaded = 0;
+		for (size_t i = 0; i < run->n; i++) {
+			struct tw_ask *a = &run->ask[i];
+			if (a->tw >= 0 || a->family != families[f])
+				continue;
+			if (!loaded) {
+				n = proc_time_wait(families[f], &keys);
+				loaded = 1;
+			}
+			a->tw = n > 0 && bsearch(&a->key, keys, n, sizeof *keys, key_cmp) != NULL;
+		}
+		free(keys);
+	}
+}
+
+/* Fill the STATE cell of each noted socket: TIME_WAIT or CLOSED; free what
+ * run holds. */
+static void status_run_finish(struct status_run *run)
+{
+	if (run->n > 0 && tw_ask_diag(run) < 0)
+		tw_ask_proc(run);
+	for (size_t i = 0; i < run->n; i++)
+		sb_adds(run->ask[i].state, run->ask[i].tw > 0 ? "TIME_WAIT" : "CLOSED");
+	free(run->ask);
+	run->ask = NULL;
+	run->n = run->cap = 0;
+}
+
+/* The name of Linux's TCP state s (tcpi_state), as ss(8) writes it. */
 static const char *tcp_state_name(int s)
 {
 	static const char *const names[] = {
@@ -86,6 +351,15 @@ static const char *tcp_state_name(int s)
 		"NEW_SYN_RECV"
 	};
 	return s >= 0 && s < (int)(sizeof names / sizeof names[0]) ? names[s] : "?";
+}
+#else
+struct status_run {
+	int none;
+};
+
+static void status_run_finish(struct status_run *run)
+{
+	(void)run;
 }
 #endif
 
@@ -99,7 +373,8 @@ static const char *word_for(const struct kw_entry *tab, int value)
 }
 
 /* The TCP state and, for a listener, its accept queue. */
-static void tcp_state(int fd, const struct handle *h, struct strbuf *state, struct strbuf *flags)
+static void tcp_state(struct status_run *run, int fd, const struct handle *h,
+		      struct strbuf *state, struct strbuf *flags)
 {
 	if (h->type != SOCK_STREAM || (h->family != AF_INET && h->family != AF_INET6)) {
 		sb_addc(state, '-');
@@ -111,10 +386,9 @@ static void tcp_state(int fd, const struct handle *h, struct strbuf *state, stru
 	socklen_t len = sizeof ti;
 	memset(&ti, 0, sizeof ti);
 	if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) == 0) {
-		if (ti.tcpi_state == 7 /* TCP_CLOSE */ && in_time_wait(fd, h->family)) {
-			sb_adds(state, "TIME_WAIT");
+		/* A CLOSED connection may be in TIME_WAIT: its cell waits. */
+		if (ti.tcpi_state == TCP_CLOSE && tw_note(run, fd, h->family, state))
 			return;
-		}
 		sb_adds(state, tcp_state_name(ti.tcpi_state));
 #ifdef HAVE_STRUCT_TCP_INFO_TCPI_UNACKED
 		if (ti.tcpi_state == 10 /* TCP_LISTEN */)
@@ -124,6 +398,7 @@ static void tcp_state(int fd, const struct handle *h, struct strbuf *state, stru
 		return;
 	}
 #else
+	(void)run;
 	(void)fd;
 	(void)flags;
 #endif
@@ -149,6 +424,7 @@ static void queues(int fd, struct strbuf *rq, struct strbuf *sq)
 #endif
 }
 
+/* Append fd's own address (peer 0) or its peer's, or "-" when none. */
 static void name_of(int fd, int peer, struct strbuf *sb)
 {
 	struct sockaddr_storage ss;
@@ -162,6 +438,7 @@ static void name_of(int fd, int peer, struct strbuf *sb)
 	addr_format(sb, (struct sockaddr *)&ss, len);
 }
 
+/* Append the flags of handle fd (comma-separated), or "-" when none. */
 static void row_flags(int fd, const struct handle *h, struct strbuf *flags)
 {
 	struct pollfd p = { fd, POLLIN, 0 };
@@ -197,43 +474,32 @@ static void add_cell(struct strbuf *line, const char *s, size_t width, int last)
 		sb_addc(line, ' ');
 }
 
-int cmd_status(struct shell *sh, int argc, struct word *argv)
+/* Fill row, the cells of handle fd (its STATE perhaps later, by run). */
+static void fill_row(struct status_run *run, int fd, const struct handle *h, struct strbuf *row)
 {
-	int n = handle_count(sh), r = 0;
-	size_t width[NCOLS];
+	sb_printf(&row[COL_FD], "%d", fd);
+	sb_adds(&row[COL_FAMILY], word_for(kw_families, h->family));
+	sb_adds(&row[COL_TYPE], word_for(kw_types, h->type));
+	name_of(fd, 0, &row[COL_LOCAL]);
+	name_of(fd, 1, &row[COL_REMOTE]);
+	tcp_state(run, fd, h, &row[COL_STATE], &row[COL_FLAGS]);
+	queues(fd, &row[COL_RECVQ], &row[COL_SENDQ]);
+	row_flags(fd, h, &row[COL_FLAGS]);
+}
 
-	(void)argc;
-	(void)argv;
-	if (n == 0) {
-		out_line(sh, "no open handles");
-		return CMD_OK;
-	}
-	struct strbuf *cells = xmalloc(sizeof *cells * (size_t)(n * NCOLS));
-	int *fds = xmalloc(sizeof *fds * (size_t)n);
-	for (int i = 0; i < n * NCOLS; i++)
-		sb_init(&cells[i]);
-	for (int c = 0; c < NCOLS; c++)
-		width[c] = strlen(headings[c]);
-	for (int fd = 0; fd < sh->nh; fd++) {
-		const struct handle *h = &sh->h[fd];
-		if (!h->open)
-			continue;
-		struct strbuf *row = &cells[r * NCOLS];
-		fds[r] = fd;
-		sb_printf(&row[COL_FD], "%d", fd);
-		sb_adds(&row[COL_FAMILY], word_for(kw_families, h->family));
-		sb_adds(&row[COL_TYPE], word_for(kw_types, h->type));
-		name_of(fd, 0, &row[COL_LOCAL]);
-		name_of(fd, 1, &row[COL_REMOTE]);
-		tcp_state(fd, h, &row[COL_STATE], &row[COL_FLAGS]);
-		queues(fd, &row[COL_RECVQ], &row[COL_SENDQ]);
-		row_flags(fd, h, &row[COL_FLAGS]);
-		for (int c = 0; c < NCOLS; c++)
-			if (row[c].len > width[c])
-				width[c] = row[c].len;
-		r++;
-	}
+/* Print the heading and the r rows of cells (handles fds), each column as
+ * wide as its widest cell. */
+static void print_rows(struct shell *sh, const struct strbuf *cells, const int *fds, int r)
+{
+	size_t width[NCOLS];
 	struct strbuf line = STRBUF_INIT;
+
+	for (int c = 0; c < NCOLS; c++) {
+		width[c] = strlen(headings[c]);
+		for (int i = 0; i < r; i++)
+			if (cells[i * NCOLS + c].len > width[c])
+				width[c] = cells[i * NCOLS + c].len;
+	}
 	sb_adds(&line, "  ");
 	for (int c = 0; c < NCOLS; c++)
 		add_cell(&line, headings[c], width[c], c == NCOLS - 1);
@@ -246,6 +512,34 @@ int cmd_status(struct shell *sh, int argc, struct word *argv)
 		out_line(sh, "%s", line.buf);
 	}
 	sb_free(&line);
+}
+
+/* status: one row per open handle, changing nothing; never fails. */
+int cmd_status(struct shell *sh, int argc, struct word *argv)
+{
+	int n = handle_count(sh), r = 0;
+	struct status_run run;
+
+	(void)argc;
+	(void)argv;
+	if (n == 0) {
+		out_line(sh, "no open handles");
+		return CMD_OK;
+	}
+	struct strbuf *cells = xmalloc(sizeof *cells * (size_t)(n * NCOLS));
+	int *fds = xmalloc(sizeof *fds * (size_t)n);
+	for (int i = 0; i < n * NCOLS; i++)
+		sb_init(&cells[i]);
+	memset(&run, 0, sizeof run);
+	for (int fd = 0; fd < sh->nh; fd++) {
+		if (!sh->h[fd].open)
+			continue;
+		fds[r] = fd;
+		fill_row(&run, fd, &sh->h[fd], &cells[r * NCOLS]);
+		r++;
+	}
+	status_run_finish(&run);
+	print_rows(sh, cells, fds, r);
 	for (int i = 0; i < n * NCOLS; i++)
 		sb_free(&cells[i]);
 	free(cells);

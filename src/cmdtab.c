@@ -275,7 +275,7 @@ const struct command_def cmdtab[] = {
 	/* ---- teaching ---- */
 	{ .name = "status", .args = "", .topic = TOPIC_TEACHING,
 	  .summary = "one row per open handle: addresses, TCP state, queued bytes",
-	  .calls = "getsockname(2), getpeername(2), getsockopt(2), ioctl(2)",
+	  .calls = "getsockname(2), getpeername(2), getsockopt(2), ioctl(2), sock_diag(7)",
 	  .detail = "Columns: descriptor, family, type, local and remote address, TCP "
 	            "state, bytes waiting to be read (recvq), bytes not yet sent or "
 	            "acknowledged (sendq), the accept queue of a listener, flags "
