@@ -29,11 +29,13 @@ struct place {
 	int slot;                       /* the row's position it fills */
 };
 
+/* Append candidate s, NUL-terminated. */
 static void add(struct strbuf *cands, const char *s)
 {
 	sb_add(cands, s, strlen(s) + 1);
 }
 
+/* Append every word of a keyword table. */
 static void add_table(struct strbuf *cands, const struct kw_entry *tab)
 {
 	for (const struct kw_entry *e = tab; e->name != NULL; e++)
@@ -183,7 +185,7 @@ static void add_setting_value(struct strbuf *cands, const struct word *name)
 		add(cands, "on"), add(cands, "off");
 }
 
-/* The candidates for an argument of kind k at place p. */
+/* The candidates for the argument at place p, of kind p->kind. */
 static void add_kind(struct strbuf *cands, const struct shell *sh, const struct place *p)
 {
 	switch (p->kind) {
