@@ -191,7 +191,8 @@ static void safe_line(struct strbuf *sb, const char *prefix, const char *p, size
 {
 	size_t start = sb->len;
 
-	sb_adds(sb, prefix);
+	if (*prefix != '\0')
+		sb_adds(sb, prefix);
 	size_t text = sb->len;
 	sb_add_safe(sb, p, n, flags);
 	if (*prefix == '\0' && sb_reads_as_tap(sb->buf + text, sb->len - text)) {
