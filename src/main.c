@@ -304,6 +304,11 @@ static int input_stdin(struct shell *sh, struct source *src, char **text)
 
 	src->name = "<stdin>";
 	src->fp = stdin;
+	/* Read a script in 64 KiB, as its output is written: not a read
+	 * (and the flush before it) per 4 KiB.  (glibc takes the size only
+	 * with a buffer.) */
+	static char script_buf[65536];
+	setvbuf(stdin, script_buf, _IOFBF, sizeof script_buf);
 	if (!sh->check_only)
 		return -1;
 	if (read_stdin(text, &len) < 0) {

@@ -29,13 +29,30 @@
 
 volatile sig_atomic_t shell_sigint;
 
+/* Does the stream fp hold bytes read ahead, so that the next getc makes
+ * no read(2), which could wait?  glibc's FILE says so (its buffer's
+ * pointers are public, as gnulib's freadahead reads them); elsewhere the
+ * answer is no, and the output is written before every read of a line. */
+static int stream_buffered(FILE *fp)
+{
+#if defined(__GLIBC__)
+	return fp->_IO_read_ptr < fp->_IO_read_end;
+#else
+	(void)fp;
+	return 0;
+#endif
+}
+
 /*
  * One line of the stream src->fp into src->input, without its newline, at
  * most SHELL_MAX_LINE bytes: the rest of a longer line is read and thrown
- * away, in constant memory.  Returns 1, 2 for a line that was too long,
- * or 0 at the end (or when a signal stopped the read).
+ * away, in constant memory.  What waits for standard output is written
+ * first when the next byte is not buffered (the read may wait: a peer
+ * watching the output sees each line before), and only then, so a script
+ * on stdin makes no write per line.  Returns 1, 2 for a line that was too
+ * long, or 0 at the end (or when a signal stopped the read).
  */
-static int read_stream_line(struct source *src)
+static int read_stream_line(struct shell *sh, struct source *src)
 {
 	struct strbuf *sb = &src->input;
 	int c, got = 0, too_long = 0;
@@ -47,6 +64,8 @@ static int read_stream_line(struct source *src)
 			got = 0;  /* an endless line must not hide a signal */
 			break;
 		}
+		if (!stream_buffered(src->fp))
+			out_flush(sh);
 		c = getc_unlocked(src->fp);
 		if (c == EOF) {
 			if (ferror(src->fp) && errno == EINTR && !shell_sigint) {
@@ -100,8 +119,7 @@ static int next_line(struct shell *sh, struct source *src, char **owned, const c
 		*len = strlen(*owned);
 		return 1;
 	}
-	out_flush(sh);
-	int r = read_stream_line(src);
+	int r = read_stream_line(sh, src);
 	*line = src->input.buf;
 	*len = src->input.len;
 	return r;
