@@ -108,7 +108,7 @@ static int tw_note(struct status_run *run, int fd, int family, struct strbuf *st
 {
 	struct sockaddr_storage mine, theirs;
 	socklen_t len = sizeof mine;
-	struct conn_key key;
+	struct conn_key key = { 0 };
 
 	if (getsockname(fd, (struct sockaddr *)&mine, &len) < 0 || !key_set(&key, 0, &mine))
 		return 0;

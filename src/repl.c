@@ -458,8 +458,9 @@ int repl_run(struct shell *sh, struct source *src)
 	sh->src = src;
 	sh->depth++;
 	int status = sh->status;
-	struct plan plan, *pl = src->text != NULL ? &plan : NULL;
+	struct plan plan;
 	plan_init(&plan, src->text, src->len);
+	struct plan *pl = src->text != NULL ? &plan : NULL;
 	if (pl != NULL && check_source(sh, src, pl) > 0) {
 		plan_free(&plan);
 		if (sh->interactive)

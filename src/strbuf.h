@@ -42,6 +42,8 @@ static inline void sb_add(struct strbuf *sb, const void *p, size_t n)
 		memcpy(d, s, n);
 	} else if (n >= 8) {
 		memcpy(d, s, 8);
+		/* n >= 8 here: cppcheck sees the sizes of callers of other branches. */
+		// cppcheck-suppress pointerOutOfBoundsCond
 		memcpy(d + n - 8, s + n - 8, 8);
 	} else if (n >= 4) {
 		memcpy(d, s, 4);
