@@ -89,6 +89,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 	const struct kw_sockopt *o = find_option(sh, &argv[1]);
 	if (o == NULL)
 		return CMD_ERROR;
+	o = kw_sockopt_for_family(o, h->family);
 	if (o->readonly) {
 		out_error(sh, &argv[1], "setsockopt: %s can only be read (getsockopt %s)", o->name, o->name);
 		return CMD_ERROR;
@@ -163,6 +164,7 @@ int cmd_getsockopt(struct shell *sh, int argc, struct word *argv)
 	const struct kw_sockopt *o = find_option(sh, &argv[1]);
 	if (o == NULL)
 		return CMD_ERROR;
+	o = kw_sockopt_for_family(o, h->family);
 	memset(&val, 0, sizeof val);
 	trace_begin(sh, "getsockopt");
 	trace_add(sh, "(%d, %s, %s)", sh->current, o->levelsym, o->optsym);

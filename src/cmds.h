@@ -36,6 +36,10 @@ int cmd_drain(struct shell *, int, struct word *);
 int cmd_poll(struct shell *, int, struct word *);
 int cmd_nonblock(struct shell *, int, struct word *);
 
+/* cmd_msg.c: data with ancillary data */
+int cmd_sendmsg(struct shell *, int, struct word *);
+int cmd_recvmsg(struct shell *, int, struct word *);
+
 /* cmd_opt.c: socket options */
 int cmd_setsockopt(struct shell *, int, struct word *);
 int cmd_getsockopt(struct shell *, int, struct word *);

@@ -176,6 +176,33 @@ const struct command_def cmdtab[] = {
 	  .tool = "nc -u -l PORT",
 	  .min = 1, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_COUNT, A_FLAG, A_FLAG, A_FLAG }, .rest = A_FLAG, .fn = cmd_recvfrom },
+	{ .name = "sendmsg", .args = "DATA [fd N]... [HOST PORT] [FLAG]...", .topic = TOPIC_DATA,
+	  .summary = "send data with ancillary data: descriptors to pass",
+	  .calls = "sendmsg(2)",
+	  .detail = "DATA as for send.  Each \"fd N\" passes descriptor N over a unix "
+	            "socket (SCM_RIGHTS): the receiver gets its own descriptor of the same "
+	            "open socket.  HOST PORT (or @N, @from), when written, is the "
+	            "destination, as for sendto.  The line shows the message as "
+	            "{to ADDR, data \"...\", LEN, [SCM_RIGHTS [N...]]}.  FLAGs as for send.",
+	  .example = "sendmsg \"x\" fd 5",
+	  .python = "socket.send_fds(s, [b'x'], [5])  # or s.sendmsg([b'x'], [(SOL_SOCKET, SCM_RIGHTS, ...)])",
+	  .min = 1, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
+	  .complete = { A_DATA, A_ANY, A_ANY, A_ANY }, .rest = A_ANY, .fn = cmd_sendmsg },
+	{ .name = "recvmsg", .args = "N [control BYTES] [FLAG]...", .topic = TOPIC_DATA,
+	  .summary = "receive data and its ancillary data",
+	  .calls = "recvmsg(2)",
+	  .detail = "Shows the data as recv does, the sender as recvfrom does, then the "
+	            "control messages in brackets: SCM_RIGHTS [N...] (each descriptor "
+	            "received becomes a handle; one that is no socket is closed), "
+	            "SCM_CREDENTIALS {pid, uid, gid} after setsockopt passcred 1, "
+	            "IP_PKTINFO or IPV6_PKTINFO {dst, ifindex} after setsockopt pktinfo 1.  "
+	            "control BYTES offers that much room for them (default 4096): less than "
+	            "they need sets MSG_CTRUNC, flagged like a truncated datagram, and "
+	            "expect truncated holds after either.",
+	  .example = "recvmsg 16",
+	  .python = "data, fds, flags, addr = socket.recv_fds(s, 16, 1)",
+	  .min = 1, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
+	  .complete = { A_COUNT, A_ANY, A_ANY, A_FLAG }, .rest = A_FLAG, .fn = cmd_recvmsg },
 	{ .name = "drain", .args = "[N]", .topic = TOPIC_DATA,
 	  .summary = "recv until EOF, then count the calls and bytes",
 	  .calls = "recv(2)",

@@ -221,6 +221,12 @@ const struct kw_sockopt kw_sockopts[] = {
 #ifdef SO_PRIORITY
 	SO("priority", SO_PRIORITY, KW_OPT_INT, 0),
 #endif
+#ifdef SO_PASSCRED
+	SO("passcred", SO_PASSCRED, KW_OPT_BOOL, 0),
+#endif
+#ifdef IP_PKTINFO
+	IP("pktinfo", IP_PKTINFO, KW_OPT_BOOL),
+#endif
 	IP("ttl", IP_TTL, KW_OPT_INT),
 	IP("tos", IP_TOS, KW_OPT_INT),
 	IP("multicast_ttl", IP_MULTICAST_TTL, KW_OPT_INT),
@@ -252,6 +258,24 @@ const struct kw_sockopt kw_sockopts[] = {
 
 const int kw_sockopt_count = (int)(sizeof kw_sockopts / sizeof kw_sockopts[0]);
 
+/* The options whose one name means another option on an inet6 socket. */
+static const struct kw_sockopt kw_sockopts_inet6[] = {
+#ifdef IPV6_RECVPKTINFO
+	IP6("pktinfo", IPV6_RECVPKTINFO, KW_OPT_BOOL),
+#endif
+	{ NULL, NULL, 0, NULL, 0, KW_OPT_INT, 0 }
+};
+
+const struct kw_sockopt *kw_sockopt_for_family(const struct kw_sockopt *o, int family)
+{
+	if (family != AF_INET6)
+		return o;
+	for (const struct kw_sockopt *v = kw_sockopts_inet6; v->name != NULL; v++)
+		if (strcmp(v->name, o->name) == 0)
+			return v;
+	return o;
+}
+
 const struct kw_sockopt *kw_sockopt_find(const char *name, size_t len)
 {
 	if (memchr(name, '\0', len) != NULL)
@@ -260,6 +284,9 @@ const struct kw_sockopt *kw_sockopt_find(const char *name, size_t len)
 		if (strcmp(kw_sockopts[i].name, name) == 0 ||
 		    strcasecmp(kw_sockopts[i].optsym, name) == 0)
 			return &kw_sockopts[i];
+	for (const struct kw_sockopt *v = kw_sockopts_inet6; v->name != NULL; v++)
+		if (strcasecmp(v->optsym, name) == 0)
+			return v;
 	return NULL;
 }
 

@@ -125,6 +125,10 @@ extern const int kw_sockopt_count;
 /* The option named name[0..len) (short name, or symbol in any case), or
  * NULL. */
 const struct kw_sockopt *kw_sockopt_find(const char *name, size_t len);
+/* The option o stands for on a socket of family: o itself, or, for a
+ * name whose option is another on inet6 (pktinfo: IP_PKTINFO, but
+ * IPV6_RECVPKTINFO there), that one. */
+const struct kw_sockopt *kw_sockopt_for_family(const struct kw_sockopt *o, int family);
 
 /* ---- the did-you-mean hint ---- */
 

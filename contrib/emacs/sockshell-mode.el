@@ -18,6 +18,7 @@
   '("socket" "bind" "listen" "accept" "connect" "shutdown" "close"
     "socketpair" "dial" "unlink"
     "send" "recv" "sendto" "recvfrom" "drain" "poll" "nonblock"
+    "sendmsg" "recvmsg"
     "setsockopt" "getsockopt"
     "getsockname" "getpeername" "getaddrinfo" "gethostname"
     "status" "use" "sleep" "echo"
@@ -36,6 +37,7 @@
     "reuseaddr" "reuseport" "keepalive" "broadcast" "linger" "rcvbuf"
     "sndbuf" "rcvlowat" "sndlowat" "rcvtimeo" "sndtimeo" "oobinline"
     "error" "type" "acceptconn" "domain" "protocol" "priority"
+    "passcred" "pktinfo"
     "ttl" "tos" "multicast_ttl" "multicast_loop" "v6only" "unicast_hops"
     "nodelay" "maxseg" "cork" "quickack" "keepidle" "keepintvl" "keepcnt"
     "ipv4" "ipv6" "for" "eof" "ok" "truncated")

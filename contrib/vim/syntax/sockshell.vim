@@ -26,7 +26,7 @@ syn match sockshellCmdAfter /\%(expect\>\)\@!\a[a-z0-9_]*/ contained contains=so
 
 " The commands of the table (sockshell -c help), expect apart.
 syn keyword sockshellCommand contained socket bind listen accept connect shutdown close socketpair dial unlink
-syn keyword sockshellCommand contained send recv sendto recvfrom drain poll nonblock
+syn keyword sockshellCommand contained send recv sendto recvfrom drain poll nonblock sendmsg recvmsg
 syn keyword sockshellCommand contained setsockopt getsockopt
 syn keyword sockshellCommand contained getsockname getpeername getaddrinfo gethostname
 syn keyword sockshellCommand contained status use sleep echo
@@ -53,7 +53,7 @@ syn keyword sockshellDisplay contained text hex both
 " kw_sockopts.
 syn keyword sockshellOption contained reuseaddr reuseport keepalive broadcast linger rcvbuf sndbuf
 syn keyword sockshellOption contained rcvlowat sndlowat rcvtimeo sndtimeo oobinline dontroute error type
-syn keyword sockshellOption contained acceptconn domain protocol priority
+syn keyword sockshellOption contained acceptconn domain protocol priority passcred pktinfo
 syn keyword sockshellOption contained ttl tos multicast_ttl multicast_loop v6only unicast_hops
 syn keyword sockshellOption contained nodelay maxseg cork quickack keepidle keepintvl keepcnt
 " require's words, socket's "for HOST".
