@@ -382,7 +382,7 @@ int cmd_require(struct shell *sh, int argc, struct word *argv)
 			continue;
 		if (have_family(needs[i].family))
 			return CMD_OK;
-		if (sh->tests > 0) {
+		if (report_started(sh)) {
 			out_error(sh, &argv[1], "require: %s, but the lesson has already checked "
 				  "things (put require before the first expect)", needs[i].why);
 			return CMD_EXIT;

@@ -137,7 +137,7 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 	}
 	for (int i = 1; i < argc; i++)
 		if (word_is(&argv[i], "timeout") && sh->last.timed_out)
-			sb_reset(&sh->pending);  /* the time-out was expected */
+			report_forget_pending(sh);  /* the time-out was expected */
 	report_settle(sh);
 	for (int i = 1; i < argc; i++) {
 		int m = matches(sh, &argv[i]);

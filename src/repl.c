@@ -373,13 +373,12 @@ static int run_command(struct shell *sh, struct command *cmd, const char *text, 
  */
 static int dispatch(struct shell *sh, struct command *cmd, const char *text, size_t len)
 {
-	int status = sh->status, tests = sh->tests;
-	int pending = sh->pending.len > 0;
-	int rc = run_command(sh, cmd, text, len);
+	struct report_mark mark;
 
-	if (rc == CMD_ERROR && sh->interactive && shell_scripted(sh) && !sh->tap &&
-	    sh->tests == tests && !pending && sh->status == EXIT_FAILED)
-		sh->status = status;
+	report_mark(sh, &mark);
+	int rc = run_command(sh, cmd, text, len);
+	if (rc == CMD_ERROR && sh->interactive && shell_scripted(sh))
+		report_only_reported(sh, &mark);
 	return rc;
 }
 

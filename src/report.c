@@ -149,6 +149,16 @@ void report_settle(struct shell *sh)
 	sb_reset(&sh->pending);
 }
 
+void report_forget_pending(struct shell *sh)
+{
+	sb_reset(&sh->pending);
+}
+
+int report_started(const struct shell *sh)
+{
+	return sh->tests > 0;
+}
+
 void report_skip_all(struct shell *sh, const char *why)
 {
 	struct strbuf line = STRBUF_INIT;
@@ -170,6 +180,19 @@ void report_bail(struct shell *sh, const char *why)
 	sb_addc(&line, '\n');
 	out_put(sh, line.buf, line.len);
 	sb_free(&line);
+}
+
+void report_mark(const struct shell *sh, struct report_mark *m)
+{
+	m->status = sh->status;
+	m->tests = sh->tests;
+	m->pending = sh->pending.len > 0;
+}
+
+void report_only_reported(struct shell *sh, const struct report_mark *m)
+{
+	if (!sh->tap && sh->tests == m->tests && !m->pending && sh->status == EXIT_FAILED)
+		sh->status = m->status;
 }
 
 void report_finish(struct shell *sh)

@@ -23,12 +23,26 @@ void report_skip_all(struct shell *sh, const char *why);
 void report_pending(struct shell *sh, const char *desc);
 /* Report the pending failure, if any (before any command but expect). */
 void report_settle(struct shell *sh);
+/* The pending failure was expected ("expect timeout"): it is none. */
+void report_forget_pending(struct shell *sh);
+/* Has a test point been reported yet ("require" must come before)? */
+int report_started(const struct shell *sh);
 /* Append "FILE:LINE: " for the line being run, in a script. */
 void report_where(const struct shell *sh, struct strbuf *sb);
 /* The lesson cannot run at all (a syntax error, an unreadable FILE):
  * "Bail out! WHY" for the harness, made safe.  The caller sets the
  * status (2) and prints the error itself. */
 void report_bail(struct shell *sh, const char *why);
+/* What the report stood at before a command, for report_only_reported. */
+struct report_mark {
+	int status, tests, pending;
+};
+void report_mark(const struct shell *sh, struct report_mark *m);
+/* The command since mark m failed with an error of the shell that is only
+ * reported (in a file sourced at the prompt, as one typed there): the
+ * exit status goes back to what it was, unless the failure was a TAP
+ * point or a time-out was waiting to be settled. */
+void report_only_reported(struct shell *sh, const struct report_mark *m);
 /* The end of a run: the TAP plan. */
 void report_finish(struct shell *sh);
 
