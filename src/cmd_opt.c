@@ -151,6 +151,38 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 	return CMD_OK;
 }
 
+/*
+ * After getsockopt's " = 0": ", value V", with what V means where a bare
+ * number would be cryptic: "1 (on)" for a flag, "{on, 5 s}" for linger,
+ * seconds for the time-outs, the errno's message for SO_ERROR.  text is
+ * the value as ${result} holds it; i the integer the kernel gave.
+ */
+static void show_value(struct shell *sh, enum kw_optkind kind, const char *text, int i)
+{
+	trace_adds(sh, ", value ");
+	switch (kind) {
+	case KW_OPT_BOOL:
+		trace_add(sh, "%s (%s)", text, i ? "on" : "off");
+		break;
+	case KW_OPT_LINGER:
+		if (strcmp(text, "off") == 0)
+			trace_adds(sh, "{off}");
+		else
+			trace_add(sh, "{on, %s s}", text);
+		break;
+	case KW_OPT_TIMEVAL:
+		trace_add(sh, strcmp(text, "off") == 0 ? "%s" : "%s s", text);
+		break;
+	case KW_OPT_ERRNO:
+		trace_adds(sh, text);
+		if (i != 0)
+			trace_add(sh, " (%s)", strerror(i));
+		break;
+	default:
+		trace_adds(sh, text);
+	}
+}
+
 int cmd_getsockopt(struct shell *sh, int argc, struct word *argv)
 {
 	struct handle *h = handle_here(sh);
@@ -201,11 +233,9 @@ int cmd_getsockopt(struct shell *sh, int argc, struct word *argv)
 		default:
 			sb_printf(t, "%d", val.i);
 		}
-		trace_add(sh, " %s", t->buf);
+		show_value(sh, o->kind, t->buf, val.i);
 		if (held)
 			trace_add(sh, " (the kernel holds %g s: the script's time-out)", secs);
-		if (o->kind == KW_OPT_ERRNO && val.i != 0)
-			trace_add(sh, " (%s)", strerror(val.i));
 	}
 	trace_end(sh);
 	return CMD_OK;

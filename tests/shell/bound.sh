@@ -30,7 +30,7 @@ quick "  within the bound"
 
 run20 -t 1 -c 'socket inet dgram; setsockopt rcvtimeo off; getsockopt rcvtimeo; expect "off"; setsockopt rcvtimeo 600; getsockopt rcvtimeo; expect "600"'
 status_is 0 "getsockopt shows what was asked (a saved session replays), with a note"
-has "$T/out" 'SO_RCVTIMEO) = 0 600 (the kernel holds 1 s' "  the note names what the kernel holds"
+has "$T/out" 'SO_RCVTIMEO) = 0, value 600 s (the kernel holds 1 s' "  the note names what the kernel holds"
 
 run20 -t 1 -c 'socketpair; setsockopt sndtimeo off; send -n 50000000'
 status_is 1 "sndtimeo off in a script: a send to a full buffer times out"
