@@ -4,11 +4,12 @@
  *
  * Before a lesson's first line runs, the check pass lexes every command
  * and finds its row in the command table.  A plan keeps both for every
- * command whose words need no expansion (no ${...} or $N): its words, in
- * a copy of the file where each is written over its own text and ended
- * with a NUL, and its row.  The run takes such a command from the plan
- * instead of lexing and looking it up again; a command with an expansion
- * is lexed at run time, with the variables' values of that moment.
+ * command whose words need no expansion (no ${...} or $N): the check
+ * lexes with its command's append set, so the words of every command
+ * stay in one text, which the plan takes at the end; and the row.  The
+ * run takes such a command from the plan instead of lexing and looking
+ * it up again; a command with an expansion is lexed at run time, with
+ * the variables' values of that moment.
  */
 #ifndef SOCKSHELL_PLAN_H
 #define SOCKSHELL_PLAN_H
@@ -22,8 +23,8 @@ struct command_def;
 
 struct plan_word {
 	uint32_t off;           /* its bytes: text + off, NUL-terminated */
-	unsigned len : 31;
-	unsigned quoted : 1;    /* WORD_QUOTED */
+	uint32_t len;
+	uint32_t colq;          /* its column << 1, | 1 when WORD_QUOTED */
 };
 
 struct plan_cmd {
@@ -35,7 +36,7 @@ struct plan_cmd {
 struct plan {
 	const char *file;       /* the file's text, as the source holds it */
 	size_t len;
-	char *text;             /* the copy holding the words (made lazily) */
+	struct strbuf text;     /* the words' bytes: the check's text */
 	struct plan_cmd *cmd;
 	size_t ncmd, capcmd;
 	struct plan_word *word;
@@ -46,11 +47,16 @@ struct plan {
 
 /* An empty plan for the text file[0..len), which must outlive it. */
 void plan_init(struct plan *pl, const char *file, size_t len);
-/* Keep cmd, lexed (without expansion) from the line at offset line_off
- * of the file, whose row the check found to be def.  Commands must come
- * in the file's order.  One with an expansion, or no row, is not kept. */
-void plan_keep(struct plan *pl, size_t line_off, const struct command *cmd,
+/* Keep cmd, lexed (without expansion, with cmd->append set) from the
+ * line at offset line_off of the file, whose row the check found to be
+ * def.  Commands must come in the file's order.  One with an expansion,
+ * or no row, or past the plan's budget, is not kept: its words are taken
+ * back out of cmd->text. */
+void plan_keep(struct plan *pl, size_t line_off, struct command *cmd,
 	       const struct command_def *def);
+/* At the end of the check: the plan takes text (cmd->text of the check),
+ * which holds the words kept, and leaves it empty. */
+void plan_take_text(struct plan *pl, struct strbuf *text);
 /* At run time: if the command of line[0..len) that starts at *pos (after
  * blanks) is kept, put it in cmd (its words, start, end and def), move
  * *pos past it and return 1; else return 0 (lex it).  line must be a

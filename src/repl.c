@@ -211,6 +211,7 @@ static int check_source(struct shell *sh, struct source *src, struct plan *pl)
 	size_t pos = 0;
 
 	lex_command_init(&cmd);
+	cmd.append = pl != NULL;  /* the plan keeps the words */
 	while (pos < src->len) {
 		const char *p = src->text + pos;
 		const char *nl = memchr(p, '\n', src->len - pos);
@@ -245,6 +246,8 @@ static int check_source(struct shell *sh, struct source *src, struct plan *pl)
 			}
 		}
 	}
+	if (pl != NULL)
+		plan_take_text(pl, &cmd.text);
 	lex_command_free(&cmd);
 	return errors;
 }

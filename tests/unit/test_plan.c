@@ -3,8 +3,9 @@
  * taken at run time with exactly the words, columns, flags, start and end
  * that lexing the line again gives (quotes, escapes, NUL bytes, ';' and
  * '#', blanks, a last line without its newline), a command with an
- * expansion is not kept, and the run's cursor skips what a stopped line
- * left behind.
+ * expansion is not kept (nor are its bytes: the text holds only the
+ * words kept), and the run's cursor skips what a stopped line left
+ * behind.
  */
 #include <config.h>
 
@@ -39,6 +40,7 @@ static size_t keep_all(struct plan *pl)
 	size_t off = 0, kept = 0;
 
 	lex_command_init(&cmd);
+	cmd.append = 1;
 	while (off < sizeof file - 1) {
 		const char *p = file + off, *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p), pos = 0;
@@ -49,6 +51,7 @@ static size_t keep_all(struct plan *pl)
 		}
 		off += len + 1;
 	}
+	plan_take_text(pl, &cmd.text);
 	lex_command_free(&cmd);
 	return kept;
 }
@@ -114,12 +117,15 @@ int main(void)
 	struct plan pl;
 	int bad = 0;
 
-	plan(6);
+	plan(7);
 	plan_init(&pl, file, sizeof file - 1);
 	/* 2 + a, f, g + echo $ ... + x, y + last: not "echo ${X} y". */
 	is_uint(keep_all(&pl), 9, "every command without an expansion is kept");
 	is_uint(take_all(&pl, &bad), 9, "the run takes each of them");
 	is_int(bad, 0, "with the lexer's words, columns, flags, start and end");
+	/* "echo ${X} y" lexes to "echo", "" and "y": not kept. */
+	ok(memmem(pl.text.buf, pl.text.len, "\0\0y", 4) == NULL,
+	   "the words of a command not kept are taken back out of the text");
 	plan_free(&pl);
 
 	/* A run that stopped in line 1 goes on at line 2. */
