@@ -120,6 +120,34 @@ static int sendmsg_args(struct shell *sh, const struct handle *h, int argc, stru
 	return 0;
 }
 
+/* The start of the line: "sendmsg(3, {to ADDR, data "x", 1,
+ * [SCM_RIGHTS [7]]}, 0)", the address and the list only when there are. */
+static void sendmsg_trace(struct shell *sh, int fd, const struct addr_list *al,
+			  const struct data *d, const int *fds, int nfds, int flags)
+{
+	trace_begin(sh, "sendmsg");
+	trace_adds(sh, "(");
+	trace_add_int(sh, fd);
+	trace_adds(sh, ", {");
+	if (al->n > 0) {
+		trace_adds(sh, "to ");
+		trace_addr(sh, (const struct sockaddr *)&al->v[0].ss, al->v[0].len);
+		trace_adds(sh, ", ");
+	}
+	trace_adds(sh, "data ");
+	trace_sent(sh, d->p, d->len);
+	trace_adds(sh, ", ");
+	trace_add_int(sh, (long long)d->len);
+	if (nfds > 0) {
+		trace_adds(sh, ", [");
+		add_fd_list(sh, fds, nfds);
+		trace_adds(sh, "]");
+	}
+	trace_adds(sh, "}, ");
+	kw_add_flags(&sh->line, kw_msgflags, flags);
+	trace_adds(sh, ")");
+}
+
 int cmd_sendmsg(struct shell *sh, int argc, struct word *argv)
 {
 	struct handle *h = handle_here(sh);
@@ -147,27 +175,7 @@ int cmd_sendmsg(struct shell *sh, int argc, struct word *argv)
 		msg.msg_namelen = al.v[0].len;
 	}
 	put_rights(&msg, ctl.buf, fds, nfds);
-	trace_begin(sh, "sendmsg");
-	trace_adds(sh, "(");
-	trace_add_int(sh, fd);
-	trace_adds(sh, ", {");
-	if (al.n > 0) {
-		trace_adds(sh, "to ");
-		trace_addr(sh, (struct sockaddr *)&al.v[0].ss, al.v[0].len);
-		trace_adds(sh, ", ");
-	}
-	trace_adds(sh, "data ");
-	trace_sent(sh, d.p, d.len);
-	trace_adds(sh, ", ");
-	trace_add_int(sh, (long long)d.len);
-	if (nfds > 0) {
-		trace_adds(sh, ", [");
-		add_fd_list(sh, fds, nfds);
-		trace_adds(sh, "]");
-	}
-	trace_adds(sh, "}, ");
-	kw_add_flags(&sh->line, kw_msgflags, flags);
-	trace_adds(sh, ")");
+	sendmsg_trace(sh, fd, &al, &d, fds, nfds, flags);
 	if (!h->nonblock && !(flags & MSG_DONTWAIT))
 		out_before_block(sh);
 	ssize_t n = sendmsg(fd, &msg, flags);
@@ -333,6 +341,24 @@ static const char *name_or(const struct kw_entry *tab, int v)
 	return s ? s : "?";
 }
 
+/* What kind of file fd is, for the line that refuses it. */
+static const char *file_kind(int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return "a descriptor";
+	if (S_ISREG(st.st_mode))
+		return "a regular file";
+	if (S_ISDIR(st.st_mode))
+		return "a directory";
+	if (S_ISFIFO(st.st_mode))
+		return "a pipe";
+	if (S_ISCHR(st.st_mode))
+		return "a character device";
+	return "a file";
+}
+
 /*
  * Make each received descriptor a handle of the shell, with the family,
  * type and protocol the kernel reports for it; one that is no socket is
@@ -354,9 +380,10 @@ static void adopt_fds(struct shell *sh, int current, const struct got *g)
 			v[2] = 0;
 #endif
 		if (!ok) {
+			const char *kind = file_kind(fd);
 			close(fd);
-			out_line(sh, "note: descriptor %d received is not a socket: closed it (a "
-				 "handle is a socket)", fd);
+			out_line(sh, "note: descriptor %d received is %s, not a socket: closed it (a "
+				 "handle is a socket)", fd, kind);
 			continue;
 		}
 		handle_add(sh, fd, v[0], v[1], v[2]);
@@ -414,10 +441,17 @@ static void recvmsg_trace(struct shell *sh, int fd, unsigned long n, unsigned lo
 	trace_adds(sh, ")");
 }
 
-/* Show the bytes recvmsg returned (rc >= 0) as recv shows them. */
-static void show_bytes(struct shell *sh, const struct handle *h, ssize_t rc, size_t n)
+/* Show the bytes recvmsg returned (rc >= 0) as recv shows them: on a
+ * stream, trunc threw them away (Linux), so only the count is shown. */
+static void show_bytes(struct shell *sh, const struct handle *h, ssize_t rc, size_t n,
+		       int flags)
 {
 	sh->last.has_data = 1;
+	if (h->type == SOCK_STREAM && (flags & MSG_TRUNC) && rc > 0) {
+		sh->last.data.len = 0;
+		trace_adds(sh, " (discarded: MSG_TRUNC)");
+		return;
+	}
 	if (rc == 0) {
 		int dgram = h->type != SOCK_STREAM && h->type != SOCK_SEQPACKET;
 		sh->last.data.len = 0;
@@ -426,6 +460,26 @@ static void show_bytes(struct shell *sh, const struct handle *h, ssize_t rc, siz
 		return;
 	}
 	trace_received(sh, sh->last.data.buf, (size_t)rc > n ? n : (size_t)rc);
+}
+
+/* After a recvmsg that returned rc (real: the datagram's length): the
+ * bytes, the sender (kept as @from), the control messages (their
+ * descriptors into g) and what was cut. */
+static void show_message(struct shell *sh, const struct handle *h, struct msghdr *msg,
+			 ssize_t rc, ssize_t real, size_t n, int flags, struct got *g)
+{
+	const struct sockaddr_storage *from = msg->msg_name;
+
+	show_bytes(sh, h, rc, n, flags);
+	if (msg->msg_namelen > 0 && from->ss_family != AF_UNSPEC) {
+		trace_adds(sh, " from ");
+		trace_addr(sh, msg->msg_name, msg->msg_namelen);
+		memcpy(&sh->from, from, msg->msg_namelen);
+		sh->fromlen = msg->msg_namelen;
+	}
+	if (msg->msg_controllen > 0)
+		show_control(sh, g, msg);
+	show_cut(sh, msg, real, n);
 }
 
 int cmd_recvmsg(struct shell *sh, int argc, struct word *argv)
@@ -467,18 +521,8 @@ int cmd_recvmsg(struct shell *sh, int argc, struct word *argv)
 	handle_note_received(sh, h, rc, flags);
 	trace_outcome(sh, h, rc, err, flags);
 	g.nfds = g.items = 0;
-	if (rc >= 0) {
-		show_bytes(sh, h, rc, n);
-		if (msg.msg_namelen > 0 && from.ss_family != AF_UNSPEC) {
-			trace_adds(sh, " from ");
-			trace_addr(sh, (struct sockaddr *)&from, msg.msg_namelen);
-			memcpy(&sh->from, &from, msg.msg_namelen);
-			sh->fromlen = msg.msg_namelen;
-		}
-		if (room > 0)
-			show_control(sh, &g, &msg);
-		show_cut(sh, &msg, real, n);
-	}
+	if (rc >= 0)
+		show_message(sh, h, &msg, rc, real, n, flags, &g);
 	trace_close(sh);
 	free(ctl);
 	adopt_fds(sh, fd, &g);

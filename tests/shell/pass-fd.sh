@@ -45,7 +45,7 @@ EOS
 	has "$T/peer.out" "on-passed: hello python" "what was sent on handle 4 reached python"
 	has "$T/out" 'sendmsg(3, {data "y", 1, [SCM_RIGHTS [6]]}, 0) = 1' "sendmsg shows the descriptor passed"
 	has "$T/peer.out" "got: y 1 AF_UNIX SOCK_STREAM" "python's recv_fds got the message and a unix stream socket"
-	has "$T/out" "not a socket: closed it" "a pipe received is refused, with a line"
+	has "$T/out" "is a pipe, not a socket: closed it" "a pipe received is refused, with a line that says what it is"
 	has "$T/peer.out" "pipe: closed" "... and closed (python's write to the pipe fails with EPIPE)"
 	hasnt "$T/out" "  7   " "the pipe is no handle in status"
 	creds=$(sed -n 's/^creds: //p' "$T/peer.out")
