@@ -35,6 +35,10 @@ int cmd_recvfrom(struct shell *, int, struct word *);
 int cmd_drain(struct shell *, int, struct word *);
 int cmd_poll(struct shell *, int, struct word *);
 int cmd_nonblock(struct shell *, int, struct word *);
+/* cmd_wait.c: select */
+int cmd_select(struct shell *, int, struct word *);
+/* cmd_oob.c: urgent data */
+int cmd_sockatmark(struct shell *, int, struct word *);
 
 /* cmd_msg.c: data with ancillary data */
 int cmd_sendmsg(struct shell *, int, struct word *);

@@ -228,6 +228,31 @@ const struct command_def cmdtab[] = {
 	  .python = "select.poll()",
 	  .min = 0, .max = -1, .flags = CMD_CALL,
 	  .complete = { A_HANDLE, A_HANDLE, A_HANDLE, A_HANDLE }, .rest = A_HANDLE, .fn = cmd_poll },
+	{ .name = "select", .args = "[N]... [SECONDS]", .topic = TOPIC_DATA,
+	  .summary = "which handles are readable, writable or have urgent data",
+	  .calls = "select(2)",
+	  .detail = "Like poll, with select's three descriptor sets, shown as lists of "
+	            "handles: each handle named (all open handles by default) is in all "
+	            "three; the kernel leaves in each set those that are readable, "
+	            "writable, or have an exceptional condition (TCP urgent data "
+	            "pending).  A last argument that is not an open handle is the "
+	            "time-out in seconds (0: just look; in a script at most the "
+	            "script's time-out).  A handle at or above FD_SETSIZE is refused.",
+	  .example = "select 3 4 0.5",
+	  .python = "r, w, x = select.select([s], [s], [s], 0.5)",
+	  .min = 0, .max = -1, .flags = CMD_CALL,
+	  .complete = { A_HANDLE, A_HANDLE, A_HANDLE, A_HANDLE }, .rest = A_HANDLE, .fn = cmd_select },
+	{ .name = "sockatmark", .args = "", .topic = TOPIC_DATA,
+	  .summary = "is the stream read up to the urgent byte's mark?",
+	  .calls = "sockatmark(3), that is ioctl(SIOCATMARK)",
+	  .detail = "1 when every byte sent before the urgent byte (send DATA oob) has "
+	            "been read: a recv stops at the mark, so a reader knows where the "
+	            "urgent byte stood in the stream.  0 otherwise, or with no urgent "
+	            "data.  A datagram socket has no mark: ENOTTY.",
+	  .example = "sockatmark",
+	  .python = "struct.unpack('i', fcntl.ioctl(s, 0x8905, b'\\0' * 4))[0]  # SIOCATMARK",
+	  .min = 0, .max = 0, .flags = CMD_CALL | CMD_HANDLE,
+	  .fn = cmd_sockatmark },
 	{ .name = "nonblock", .args = "[on|off]", .topic = TOPIC_DATA,
 	  .summary = "make the socket non-blocking (or blocking again)",
 	  .calls = "fcntl(2)",
