@@ -17,7 +17,7 @@
 (defconst sockshell-commands
   '("socket" "bind" "listen" "accept" "connect" "shutdown" "close"
     "socketpair" "dial" "unlink"
-    "send" "recv" "sendto" "recvfrom" "drain" "poll" "nonblock"
+    "send" "recv" "sendto" "recvfrom" "drain" "poll" "select" "sockatmark" "nonblock"
     "sendmsg" "recvmsg"
     "setsockopt" "getsockopt"
     "getsockname" "getpeername" "getaddrinfo" "gethostname"

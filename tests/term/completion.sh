@@ -37,7 +37,7 @@ complete() {
 # times, wait for the list of candidates (the prompt shows up again under
 # it) and find each WORD in it.  Readline lists on a Tab that follows a
 # Tab which changed nothing: "socket " needs two, "soc" three (the first
-# completes the common part, socket).
+# completes the common part, sock).
 listed() {
 	tabs=$1
 	typed=$2
@@ -69,8 +69,9 @@ not_in_list() {
 term_start
 ok "the first prompt" term_prompt
 
-ok "Tab on 'soc' completes the common part, socket" complete "soc" Tab "socket~"
-ok "then Tab Tab on 'socket' lists socket and socketpair" listed 3 "soc" socket socketpair
+ok "Tab on 'socke' completes the common part, socket" complete "socke" Tab "socket~"
+ok "Tab Tab Tab on 'soc' lists sockatmark, socket and socketpair" \
+	listed 3 "soc" sockatmark socket socketpair
 ok "Tab Tab on 's' lists the commands that start with s" \
 	listed 2 "s" send sendto setsockopt shutdown sleep socket socketpair source status
 ok "'socket ' offers the families" listed 2 "socket " inet inet6 unix
@@ -105,8 +106,8 @@ ok "'connect @' offers @N for open handles and @from" listed 2 "connect @" @3 @5
 ok "the closed handle's @4 is not offered" not_in_list @4
 ok "a leading handle number: '3 recv 16 wa' completes waitall" \
 	complete "3 recv 16 wa" Tab "3 recv 16 waitall ~"
-ok "after ';' a new command: 'use 3; sock' completes socket" \
-	complete "use 3; sock" Tab "use 3; socket~"
+ok "after ';' a new command: 'use 3; socke' completes socket" \
+	complete "use 3; socke" Tab "use 3; socket~"
 ok "'sendto -n 10 local' skips the -n operand: a host" \
 	complete "sendto -n 10 local" Tab "sendto -n 10 localhost ~"
 
