@@ -90,6 +90,18 @@ else
 	like "$(grep '^recvmsg' "$T/out")" '\[IPV6_PKTINFO \{dst=::1, ifindex=[0-9]+' "recvmsg shows IPV6_PKTINFO"
 fi
 
+run -c 'socketpair
+3 send "abcde"
+4 recvmsg 3 trunc
+expect 3
+4 recv 8
+expect "de"'
+status_is 0 "trunc on a stream: every expect line holds"
+has "$T/out" 'recvmsg(4, 3, MSG_TRUNC) = 3 (discarded: MSG_TRUNC)' \
+	"trunc on a stream shows the count alone, as recv does"
+run -c 'socketpair; 3 send "abc"; 4 recv 3; 3 send "xyz"; 4 recvmsg 3 trunc'
+hasnt "$T/out" '(discarded: MSG_TRUNC) "' "no bytes of an earlier recv are shown as if received"
+
 run -c 'socket unix stream; recvmsg 4 control'
 status_is 1 "control without a size is refused"
 has "$T/err" "control must be followed by a size" "with a message"
