@@ -78,7 +78,7 @@ static int wait_args(struct shell *sh, int argc, struct word *argv, struct wait_
 			continue;
 		if (fd >= FD_SETSIZE) {
 			out_error(sh, argc > 1 ? &argv[i] : NULL,
-				  "select: handle %d is beyond FD_SETSIZE (%d): use poll", fd,
+				  "select: handle %d is too high for select (FD_SETSIZE is %d): use poll", fd,
 				  FD_SETSIZE);
 			goto fail;
 		}

@@ -61,4 +61,26 @@ run20 -t 5 -c "$L; select 3 soon"
 has "$T/err" "-c:1: error: bad duration 'soon'" "a word that is no duration is an error"
 hasnt "$T/out" 'select(' "  and no select is made"
 
+# 1022 sockets: handles 3 to 1024, the last one at FD_SETSIZE.
+i=0
+: >"$T/many.sock"
+while [ $i -lt 1022 ]; do
+	echo "socket inet dgram" >>"$T/many.sock"
+	i=$((i + 1))
+done
+printf 'select 1024 0\nselect 1023 0\nexpect 1\nselect 0\n' >>"$T/many.sock"
+( ulimit -n 2048 2>/dev/null; run20 -t 5 "$T/many.sock"; echo "$status" >"$T/status" )
+status=$(cat "$T/status")
+if grep -q '= 1024$' "$T/out"; then
+	status_is 1 "a handle at FD_SETSIZE is an error"
+	has "$T/err" "many.sock:1023: error: select: handle 1024 is too high for select (FD_SETSIZE is 1024): use poll" \
+		"  naming the line and the limit"
+	has "$T/out" 'select(1024, [1023], [1023], [1023], {tv_sec=0, tv_usec=0}) = 1' \
+		"  handle 1023 is the last select can watch"
+	has "$T/err" "many.sock:1026: error: select: handle 1024 is too high" \
+		"  select of every open handle refuses too"
+else
+	skip "a handle at FD_SETSIZE is an error" "cannot open 1024 descriptors here"
+fi
+
 finish
