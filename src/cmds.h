@@ -48,6 +48,10 @@ int cmd_recvmsg(struct shell *, int, struct word *);
 int cmd_setsockopt(struct shell *, int, struct word *);
 int cmd_getsockopt(struct shell *, int, struct word *);
 
+/* cmd_mcast.c: multicast groups */
+int cmd_join(struct shell *, int, struct word *);
+int cmd_leave(struct shell *, int, struct word *);
+
 /* cmd_meta.c: the shell itself */
 int cmd_status(struct shell *, int, struct word *);
 int cmd_use(struct shell *, int, struct word *);

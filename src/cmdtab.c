@@ -286,6 +286,31 @@ const struct command_def cmdtab[] = {
 	  .python = "s.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF)",
 	  .min = 1, .max = 1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_OPTION }, .fn = cmd_getsockopt },
+	{ .name = "join", .args = "GROUP [IFACE-ADDRESS]", .topic = TOPIC_OPTIONS,
+	  .summary = "join a multicast group",
+	  .calls = "setsockopt(2) IP_ADD_MEMBERSHIP, IPV6_JOIN_GROUP",
+	  .detail = "On an inet socket GROUP is an IPv4 group (224.0.0.0/4) and "
+	            "IFACE-ADDRESS the local address of the interface to join on (default "
+	            "0.0.0.0: the kernel follows the route to the group); on an inet6 "
+	            "socket GROUP is an IPv6 group (ff00::/8) and the interface is an "
+	            "index or a name (lo).  Bind the socket to the group's port to "
+	            "receive what is sent to it.",
+	  .example = "join 239.1.2.3 127.0.0.1",
+	  .python = "s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, "
+	            "socket.inet_aton('239.1.2.3') + socket.inet_aton('127.0.0.1'))",
+	  .tool = "socat UDP4-RECV:PORT,ip-add-membership=239.1.2.3:127.0.0.1 -",
+	  .min = 1, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
+	  .complete = { A_HOST, A_HOST }, .fn = cmd_join },
+	{ .name = "leave", .args = "GROUP [IFACE-ADDRESS]", .topic = TOPIC_OPTIONS,
+	  .summary = "leave a multicast group",
+	  .calls = "setsockopt(2) IP_DROP_MEMBERSHIP, IPV6_LEAVE_GROUP",
+	  .detail = "GROUP and the interface as for join; leaving a group not joined "
+	            "fails with EADDRNOTAVAIL (IPv4) or EADDRNOTAVAIL/ENOENT (IPv6).",
+	  .example = "leave 239.1.2.3",
+	  .python = "s.setsockopt(socket.IPPROTO_IP, socket.IP_DROP_MEMBERSHIP, "
+	            "socket.inet_aton('239.1.2.3') + socket.inet_aton('0.0.0.0'))",
+	  .min = 1, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
+	  .complete = { A_HOST, A_HOST }, .fn = cmd_leave },
 
 	/* ---- names ---- */
 	{ .name = "getsockname", .args = "", .topic = TOPIC_NAMES,

@@ -19,7 +19,7 @@
     "socketpair" "dial" "unlink"
     "send" "recv" "sendto" "recvfrom" "drain" "poll" "select" "sockatmark" "nonblock"
     "sendmsg" "recvmsg"
-    "setsockopt" "getsockopt"
+    "setsockopt" "getsockopt" "join" "leave"
     "getsockname" "getpeername" "getaddrinfo" "gethostname"
     "status" "use" "sleep" "echo"
     "expect" "set" "source" "save" "require"

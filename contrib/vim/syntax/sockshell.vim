@@ -27,7 +27,7 @@ syn match sockshellCmdAfter /\%(expect\>\)\@!\a[a-z0-9_]*/ contained contains=so
 " The commands of the table (sockshell -c help), expect apart.
 syn keyword sockshellCommand contained socket bind listen accept connect shutdown close socketpair dial unlink
 syn keyword sockshellCommand contained send recv sendto recvfrom drain poll select sockatmark nonblock sendmsg recvmsg
-syn keyword sockshellCommand contained setsockopt getsockopt
+syn keyword sockshellCommand contained setsockopt getsockopt join leave
 syn keyword sockshellCommand contained getsockname getpeername getaddrinfo gethostname
 syn keyword sockshellCommand contained status use sleep echo
 syn keyword sockshellCommand contained set source save require
