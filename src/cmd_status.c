@@ -36,6 +36,7 @@
 #include "output.h"
 #include "shell.h"
 #include "strbuf.h"
+#include "tcpinfo.h"
 
 enum { COL_FD, COL_FAMILY, COL_TYPE, COL_LOCAL, COL_REMOTE, COL_STATE, COL_RECVQ,
        COL_SENDQ, COL_FLAGS, NCOLS };
@@ -487,9 +488,18 @@ static void fill_row(struct status_run *run, int fd, const struct handle *h, str
 	row_flags(fd, h, &row[COL_FLAGS]);
 }
 
+/* Is h a TCP socket (an inet or inet6 stream, not SCTP)? */
+static int is_tcp(const struct handle *h)
+{
+	return h->type == SOCK_STREAM && (h->family == AF_INET || h->family == AF_INET6) &&
+	       (h->protocol == 0 || h->protocol == IPPROTO_TCP);
+}
+
 /* Print the heading and the r rows of cells (handles fds), each column as
- * wide as its widest cell. */
-static void print_rows(struct shell *sh, const struct strbuf *cells, const int *fds, int r)
+ * wide as its widest cell; under a row whose info is not empty, that line
+ * indented (status -v). */
+static void print_rows(struct shell *sh, const struct strbuf *cells, const int *fds, int r,
+		       const struct strbuf *info)
 {
 	size_t width[NCOLS];
 	struct strbuf line = STRBUF_INIT;
@@ -510,23 +520,42 @@ static void print_rows(struct shell *sh, const struct strbuf *cells, const int *
 		for (int c = 0; c < NCOLS; c++)
 			add_cell(&line, cells[i * NCOLS + c].buf, width[c], c == NCOLS - 1);
 		out_line(sh, "%s", line.buf);
+		if (info != NULL && info[i].len > 0)
+			out_line(sh, "    %s", info[i].buf);
 	}
 	sb_free(&line);
 }
 
-/* status: one row per open handle, changing nothing; never fails. */
+/* Read status's arguments: none, or -v (*verbose set).  0, or -1 after
+ * saying what was wrong. */
+static int status_args(struct shell *sh, int argc, struct word *argv, int *verbose)
+{
+	*verbose = 0;
+	if (argc < 2)
+		return 0;
+	if (strcmp(argv[1].s, "-v") == 0) {
+		*verbose = 1;
+		return 0;
+	}
+	out_error(sh, &argv[1], "status: unknown option '%.40s' (status, or status -v)", argv[1].s);
+	return -1;
+}
+
+/* status [-v]: one row per open handle, changing nothing; with -v a
+ * tcp_info line under each TCP handle. */
 int cmd_status(struct shell *sh, int argc, struct word *argv)
 {
-	int n = handle_count(sh), r = 0;
+	int n = handle_count(sh), r = 0, verbose;
 	struct status_run run;
 
-	(void)argc;
-	(void)argv;
+	if (status_args(sh, argc, argv, &verbose) < 0)
+		return CMD_ERROR;
 	if (n == 0) {
 		out_line(sh, "no open handles");
 		return CMD_OK;
 	}
 	struct strbuf *cells = xmalloc(sizeof *cells * (size_t)(n * NCOLS));
+	struct strbuf *info = xmalloc(sizeof *info * (size_t)n);
 	int *fds = xmalloc(sizeof *fds * (size_t)n);
 	for (int i = 0; i < n * NCOLS; i++)
 		sb_init(&cells[i]);
@@ -536,13 +565,44 @@ int cmd_status(struct shell *sh, int argc, struct word *argv)
 			continue;
 		fds[r] = fd;
 		fill_row(&run, fd, &sh->h[fd], &cells[r * NCOLS]);
+		sb_init(&info[r]);
+		if (verbose && is_tcp(&sh->h[fd]))
+			tcpinfo_line(fd, &info[r]);
 		r++;
 	}
 	status_run_finish(&run);
-	print_rows(sh, cells, fds, r);
+	print_rows(sh, cells, fds, r, info);
 	for (int i = 0; i < n * NCOLS; i++)
 		sb_free(&cells[i]);
+	for (int i = 0; i < r; i++)
+		sb_free(&info[i]);
 	free(cells);
+	free(info);
 	free(fds);
 	return CMD_OK;
+}
+
+/* tcpinfo [N]: the tcp_info line of handle N (the current one without
+ * N); an error for a handle that is no TCP socket or a kernel that says
+ * no. */
+int cmd_tcpinfo(struct shell *sh, int argc, struct word *argv)
+{
+	struct strbuf line = STRBUF_INIT;
+	int fd = sh->current;
+
+	if (argc > 1 && !handle_is_word(sh, &argv[1], &fd)) {
+		out_error(sh, &argv[1], "tcpinfo: there is no open handle '%.40s'", argv[1].s);
+		return CMD_ERROR;
+	}
+	if (argc < 2 && handle_current(sh) == NULL)
+		return CMD_ERROR;
+	if (!is_tcp(&sh->h[fd])) {
+		out_error(sh, argc > 1 ? &argv[1] : &argv[0],
+			  "tcpinfo: handle %d is no TCP socket (TCP_INFO is TCP's)", fd);
+		return CMD_ERROR;
+	}
+	int r = tcpinfo_line(fd, &line);
+	out_line(sh, "%s", line.buf);
+	sb_free(&line);
+	return r == 0 ? CMD_OK : CMD_ERROR;
 }

@@ -54,6 +54,7 @@ int cmd_leave(struct shell *, int, struct word *);
 
 /* cmd_meta.c: the shell itself */
 int cmd_status(struct shell *, int, struct word *);
+int cmd_tcpinfo(struct shell *, int, struct word *);
 int cmd_use(struct shell *, int, struct word *);
 int cmd_sleep(struct shell *, int, struct word *);
 int cmd_echo(struct shell *, int, struct word *);

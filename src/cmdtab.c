@@ -350,17 +350,31 @@ const struct command_def cmdtab[] = {
 	  .fn = cmd_gethostname },
 
 	/* ---- teaching ---- */
-	{ .name = "status", .args = "", .topic = TOPIC_TEACHING,
+	{ .name = "status", .args = "[-v]", .topic = TOPIC_TEACHING,
 	  .summary = "one row per open handle: addresses, TCP state, queued bytes",
 	  .calls = "getsockname(2), getpeername(2), getsockopt(2), ioctl(2), sock_diag(7)",
 	  .detail = "Columns: descriptor, family, type, local and remote address, TCP "
 	            "state, bytes waiting to be read (recvq), bytes not yet sent or "
 	            "acknowledged (sendq), the accept queue of a listener, flags "
-	            "(nonblock, a pending error).  '*' marks the current handle.",
-	  .example = "status",
-	  .tool = "ss -tanp",
-	  .min = 0, .max = 0, .flags = CMD_NOSAVE,
-	  .fn = cmd_status },
+	            "(nonblock, a pending error).  '*' marks the current handle.  "
+	            "With -v, under each TCP handle the kernel's view of the "
+	            "connection, as tcpinfo shows it.",
+	  .example = "status -v",
+	  .tool = "ss -tanpi",
+	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
+	  .complete = { A_ANY }, .fn = cmd_status },
+	{ .name = "tcpinfo", .args = "[N]", .topic = TOPIC_TEACHING,
+	  .summary = "the kernel's view of a TCP connection (TCP_INFO)",
+	  .calls = "getsockopt(2) TCP_INFO",
+	  .detail = "For handle N (the current one without N): rtt and rttvar (ms), "
+	            "cwnd and ssthresh (segments; '-' before the first loss), mss "
+	            "(bytes), unacked segments, retransmissions (now/in all) and "
+	            "the delivery rate where the kernel has it.",
+	  .example = "tcpinfo 4",
+	  .python = "s.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104)",
+	  .tool = "ss -tni",
+	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
+	  .complete = { A_HANDLE }, .fn = cmd_tcpinfo },
 	{ .name = "use", .args = "N", .topic = TOPIC_TEACHING,
 	  .summary = "make handle N current (as does a leading number: \"4 recv 16\")",
 	  .detail = "",

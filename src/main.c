@@ -21,6 +21,7 @@
 #include "handle.h"
 #include "lineedit.h"
 #include "output.h"
+#include "private.h"
 #include "repl.h"
 #include "report.h"
 #include "shell.h"
@@ -43,6 +44,9 @@ static void usage(struct shell *sh)
 	      "                    give up on a blocking call after SECONDS\n"
 	      "                    (scripts: 10 by default; the terminal: never)\n"
 	      "      --no-color    no colour (also when NO_COLOR is set, not empty)\n"
+	      "      --private     run in a network of its own (user and network\n"
+	      "                    namespaces, only loopback): raw sockets need no root\n"
+	      "      --join PID    join the network of the --private sockshell PID\n"
 	      "  -h, --help        show this help and exit\n"
 	      "  -V, --version     show the version and exit\n"
 	      "\n"
@@ -207,6 +211,8 @@ struct options {
 	int no_color;
 	int timeout_given;
 	double timeout;
+	int private_net;        /* --private */
+	const char *join;       /* --join PID, or NULL */
 };
 
 /* Read -t SECONDS into o.  Returns 0, or -1 after saying what was wrong. */
@@ -238,6 +244,8 @@ static int options(struct shell *sh, int argc, char **argv, struct options *o)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "no-color", no_argument, NULL, 'C' },
 		{ "no-colour", no_argument, NULL, 'C' },
+		{ "private", no_argument, NULL, 'P' },
+		{ "join", required_argument, NULL, 'J' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -255,6 +263,8 @@ static int options(struct shell *sh, int argc, char **argv, struct options *o)
 		case 'e': sh->errexit = 1; break;
 		case 'n': sh->check_only = 1; break;
 		case 'C': o->no_color = 1; break;
+		case 'P': o->private_net = 1; break;
+		case 'J': o->join = optarg; break;
 		case 't':
 			if (option_timeout(sh, optarg, o) < 0)
 				return EXIT_USAGE;
@@ -271,6 +281,27 @@ static int options(struct shell *sh, int argc, char **argv, struct options *o)
 	sh->timeout = o->timeout;
 	sh->timeout_max = o->timeout;
 	return -1;
+}
+
+/* Phase 1b: --private or --join PID, before the first socket: the
+ * session's network.  Returns -1 to go on, or the exit status. */
+static int network(struct shell *sh, const struct options *o, int argc)
+{
+	int r = 0;
+
+	if (o->private_net && o->join != NULL) {
+		out_program_error(sh, "--private and --join exclude each other");
+		out_usage_hint(sh);
+		return EXIT_USAGE;
+	}
+	if (sh->check_only)
+		return -1;  /* --check runs nothing: no network to make */
+	if (o->private_net)
+		r = private_enter(sh, isatty(STDIN_FILENO) &&
+				  ((o->commands == NULL && optind >= argc) || o->stay));
+	else if (o->join != NULL)
+		r = private_join(sh, o->join);
+	return r == 0 ? -1 : r;
 }
 
 /* The lesson FILE (not "-") whole into src, *text owning it.  Returns -1
@@ -415,6 +446,8 @@ int main(int argc, char **argv)
 	close_inherited();
 	shell_init(&sh);
 	int status = options(&sh, argc, argv, &o);
+	if (status < 0)
+		status = network(&sh, &o, argc);
 	if (status < 0) {
 		signals();
 		status = input(&sh, &o, argc, argv, &src, &text, &script);

@@ -42,6 +42,8 @@ is "$(comp -xt '')" "0|0.5|1|10|30|5|60" "-xt offers seconds (a cluster ending w
 is "$(comp -t 5 '')" "a.sock|b.sock|my lesson.sock|sub" "after -t 5, FILE"
 is "$(comp --timeout = 5 '')" "a.sock|b.sock|my lesson.sock|sub" "after --timeout=5, FILE"
 is "$(comp -t5 '')" "a.sock|b.sock|my lesson.sock|sub" "after -t5, FILE"
+is "$(comp --join 123 '')" "a.sock|b.sock|my lesson.sock|sub" "after --join PID, FILE (PID is --join's)"
+is "$(comp --join = 123 '')" "a.sock|b.sock|my lesson.sock|sub" "after --join=PID, FILE"
 is "$(comp -c '')" "" "-c: COMMANDS are a string, nothing offered"
 is "$(comp -ic a)" "" "-ic: the same"
 is "$(comp -c quit '')" "a.sock|b.sock|my lesson.sock|notes.txt|sub" "after -c COMMANDS, any file (an argument)"
