@@ -202,6 +202,8 @@ static int check_data(struct argctx *c, int i)
 {
 	const struct word *w = &c->w[i];
 
+	if (w->len != 2 || w->flags != 0)  /* most data: no word_is twice */
+		return 1;
 	return (word_is(w, "-n") || word_is(w, "-f")) && i + 1 < c->n ? 2 : 1;
 }
 
@@ -374,9 +376,15 @@ int argcheck_command(const struct command_def *def, const struct word *arg, int 
 		enum arg_kind k = kind_at(def, slot);
 		check_fn fn = checker(k);
 		int used = 1;
+		/* The common words (a count, data: check_data reads a bare
+		 * word alone) need no literal() first. */
+		if (fn == NULL || k == A_DATA) {
+			i += fn == NULL ? 1 : check_data(&c, i);
+			continue;
+		}
 		if (k == A_OPTION && !literal(&arg[i]))
 			c.opt = -2;  /* known when it runs: so is what its value may be */
-		if (fn != NULL && literal(&arg[i]) && !(k == A_ONOFF && c.opt == -2)) {
+		if (literal(&arg[i]) && !(k == A_ONOFF && c.opt == -2)) {
 			c.kind = k;
 			used = fn(&c, i);
 			if (used < 0 && optional_at(def, slot) && fits_elsewhere(&c, slot, i))
