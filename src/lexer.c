@@ -269,6 +269,20 @@ static int read_dquoted(struct lexer *lx)
 	}
 }
 
+/* The word read from start to lx->i ends: its length, column and flags,
+ * and the NUL after its bytes.  Returns 0. */
+static int end_word(struct lexer *lx, size_t start)
+{
+	struct command *cmd = lx->cmd;
+	struct word *w = &cmd->w[cmd->n++];
+
+	w->len = cmd->text.len - cmd->off[cmd->n - 1];
+	w->col = (int)start + 1;
+	w->flags = lx->flags;
+	sb_addc(&cmd->text, '\0');
+	return 0;
+}
+
 /* Read one word starting at lx->i (not a blank, ';' or '#'). */
 static int read_word(struct lexer *lx)
 {
@@ -281,6 +295,16 @@ static int read_word(struct lexer *lx)
 		lex_command_reserve(cmd, cmd->n + 1);
 	cmd->off[cmd->n] = cmd->text.len;
 
+	/* Most words are bare: plain bytes up to a blank, ';', '#' or the
+	 * end, copied at once. */
+	size_t e = start;
+	while (e < len && plain(p[e]))
+		e++;
+	if (e == len || is_blank(p[e]) || p[e] == ';' || p[e] == '#') {
+		sb_add(&cmd->text, p + start, e - start);
+		lx->i = e;
+		return end_word(lx, start);
+	}
 	while (lx->i < len) {
 		size_t i = lx->i;
 		char c = p[i];
@@ -303,12 +327,7 @@ static int read_word(struct lexer *lx)
 			return -1;
 		}
 	}
-	struct word *w = &cmd->w[cmd->n++];
-	w->len = cmd->text.len - cmd->off[cmd->n - 1];
-	w->col = (int)start + 1;
-	w->flags = lx->flags;
-	sb_addc(&cmd->text, '\0');
-	return 0;
+	return end_word(lx, start);
 }
 
 size_t lex_skip_blanks(const char *line, size_t len, size_t pos)
