@@ -108,6 +108,21 @@ for who in $users; do
 	has "$T/first.out" '"from the joiner"' "$who:   recv shows the joiner's bytes"
 done
 
+# Refused: inside a user namespace of our own, user.max_user_namespaces
+# set to 0 there (it is that namespace's own limit) refuses the next one.
+unshare -r sh -c 'echo 0 >/proc/sys/user/max_user_namespaces' 2>/dev/null
+if test $? -eq 0; then
+	$TAP_BOUND unshare -r sh -c 'echo 0 >/proc/sys/user/max_user_namespaces &&
+		exec "$1" --private -c "echo RAN"' sh "$SOCKSHELL" </dev/null >"$T/out" 2>"$T/err"
+	status=$?
+	status_is 1 "where user namespaces are refused, --private exits 1"
+	is "$(wc -l <"$T/err" | tr -d ' ')" 1 "  with one line"
+	has "$T/err" 'user.max_user_namespaces = 0' "  naming the setting"
+	hasnt "$T/out" RAN "  and runs nothing without the private network"
+else
+	skip "refused namespaces: exit 1 naming the setting" "cannot set user.max_user_namespaces in a namespace here"
+fi
+
 # Errors, once.
 run --join 0x12 -c 'echo no'
 status_is 2 "--join with no number: usage error, status 2"
