@@ -44,6 +44,9 @@ int cmd_sockatmark(struct shell *, int, struct word *);
 int cmd_sendmsg(struct shell *, int, struct word *);
 int cmd_recvmsg(struct shell *, int, struct word *);
 
+/* cmd_capture.c: seeing the wire */
+int cmd_capture(struct shell *, int, struct word *);
+
 /* cmd_opt.c: socket options */
 int cmd_setsockopt(struct shell *, int, struct word *);
 int cmd_getsockopt(struct shell *, int, struct word *);

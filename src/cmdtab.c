@@ -375,6 +375,25 @@ const struct command_def cmdtab[] = {
 	  .tool = "ss -tni",
 	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
 	  .complete = { A_HANDLE }, .fn = cmd_tcpinfo },
+	{ .name = "capture", .args = "[on|off|FILE.pcap]", .topic = TOPIC_TEACHING,
+	  .summary = "show the packets of this shell's sockets after each call",
+	  .calls = "socket(7) AF_PACKET, recvfrom(2)",
+	  .detail = "Each packet of this shell's own TCP and UDP ports on loopback is "
+	            "shown once, as an indented line after the call that caused it (one "
+	            "that comes later, before the next prompt or command): the time since "
+	            "capture began, source > destination, the protocol; for TCP the flags "
+	            "as tcpdump writes them ([S], [S.], [.], [P.], [F.], [R.]), seq and ack "
+	            "relative to the connection's start, the window, the options (mss, "
+	            "wscale, sackOK, TS) and the payload's length; for UDP its length; for "
+	            "ICMP the type and code.  FILE.pcap also writes them to a pcap file "
+	            "(raw IP) that tcpdump -r, tshark and Wireshark read.  Needs "
+	            "CAP_NET_RAW: sockshell --private, or the capability.  expect packets "
+	            ">= N and expect packet \"[S.]\" check the packets the previous "
+	            "command caused.",
+	  .example = "capture on",
+	  .tool = "tcpdump -i lo -n -S tcp port 10000",
+	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
+	  .complete = { A_FILE }, .fn = cmd_capture },
 	{ .name = "use", .args = "N", .topic = TOPIC_TEACHING,
 	  .summary = "make handle N current (as does a leading number: \"4 recv 16\")",
 	  .detail = "",

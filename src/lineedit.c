@@ -29,8 +29,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "capture.h"
 #include "complete.h"
 #include "lineedit.h"
+#include "output.h"
 #include "shell.h"
 
 /* The lines of history kept, when inputrc sets no history-size. */
@@ -286,6 +288,17 @@ static void write_history_file(const char *path)
 
 /* ---- reading ---- */
 
+/* Packets came while the prompt waits: show them above the line being
+ * typed, then draw the prompt and the line again. */
+static void show_packets(struct shell *sh)
+{
+	rl_clear_visible_line();
+	capture_drain(sh, 0);
+	out_flush(sh);
+	rl_on_new_line();
+	rl_forced_update_display();
+}
+
 static void on_line(char *line)
 {
 	got_line = line;
@@ -436,7 +449,6 @@ char *lineedit_read(struct shell *sh, const char *prompt)
 	sigset_t block, old_mask;
 	int fd = fileno(rl_instream ? rl_instream : stdin);
 
-	(void)sh;
 	char *queued = next_pasted();
 	if (queued != NULL)
 		return queued;
@@ -462,7 +474,10 @@ char *lineedit_read(struct shell *sh, const char *prompt)
 		fd_set fds;
 		FD_ZERO(&fds);
 		FD_SET(fd, &fds);
-		int r = pselect(fd + 1, &fds, NULL, NULL, NULL, &old_mask);
+		int cfd = capture_fd(sh);
+		if (cfd >= 0)
+			FD_SET(cfd, &fds);
+		int r = pselect((cfd > fd ? cfd : fd) + 1, &fds, NULL, NULL, NULL, &old_mask);
 		if ((r < 0 && errno == EINTR) || shell_ending()) {
 			if (shell_ending()) {
 				/* SIGTERM or SIGHUP: leave as Ctrl-D does. */
@@ -487,7 +502,10 @@ char *lineedit_read(struct shell *sh, const char *prompt)
 			rl_callback_handler_remove();
 			break;
 		}
-		rl_callback_read_char();
+		if (cfd >= 0 && FD_ISSET(cfd, &fds))
+			show_packets(sh);
+		if (FD_ISSET(fd, &fds))
+			rl_callback_read_char();
 	}
 	unwatch(old);
 	sigprocmask(SIG_SETMASK, &old_mask, NULL);

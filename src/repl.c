@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "argcheck.h"
+#include "capture.h"
 #include "cmdtab.h"
 #include "handle.h"
 #include "lesson.h"
@@ -107,6 +108,8 @@ static int next_line(struct shell *sh, struct source *src, char **owned, const c
 	}
 	if (src->terminal) {
 		char prompt[64];
+		if (sh->capture != NULL)
+			capture_drain(sh, 0);
 		out_flush(sh);
 		if (sh->current >= 0)
 			snprintf(prompt, sizeof prompt, "sockshell[%d]> ", sh->current);
@@ -316,9 +319,15 @@ static int run_row(struct shell *sh, const struct command_def *def, int n, struc
 		report_settle(sh);
 	if ((def->flags & CMD_HANDLE) && handle_current(sh) == NULL)
 		return CMD_ERROR;
+	if (sh->capture != NULL && !(def->flags & CMD_CHECKS)) {
+		capture_drain(sh, 0);  /* what came since: the previous command's */
+		capture_new_batch(sh);
+	}
 	unsigned long calls = sh->ncalls;
 	int rc = def->fn(sh, n, w);
 	int made_call = sh->ncalls != calls;
+	if (sh->capture != NULL && made_call)
+		capture_drain(sh, 1);
 	if ((def->flags & CMD_CALL) && !made_call)
 		no_call(sh);
 	/* The journal holds what was typed (or read) at the top level: the

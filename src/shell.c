@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture.h"
 #include "handle.h"
 #include "lexer.h"
 #include "output.h"
@@ -32,6 +33,7 @@ void shell_init(struct shell *sh)
 
 void shell_free(struct shell *sh)
 {
+	capture_stop(sh);
 	handle_close_all(sh);
 	free(sh->h);
 	sh->h = NULL;

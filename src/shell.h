@@ -107,6 +107,7 @@ struct source {
 };
 
 struct var;              /* vars.h */
+struct capture;          /* capture.h */
 
 struct shell {
 	/* options */
@@ -160,6 +161,7 @@ struct shell {
 	struct strbuf generated;  /* the bytes of "-n COUNT", made once (args.c) */
 	int no_journal;         /* no "save" can run (a lesson file alone): keep none */
 	const char *progname;
+	struct capture *capture;  /* the wire being shown (capture.c), or NULL: off */
 };
 
 /* Set by the signal handler while a command runs or the prompt waits:
