@@ -43,6 +43,21 @@ static void add_set(struct strbuf *sb, const struct wait_set *w, const fd_set *s
 	sb_addc(sb, ']');
 }
 
+/* Add handle fd (the word naming it, or NULL) to w; -1 after an error
+ * when select cannot watch it (at or above FD_SETSIZE). */
+static int wait_add(struct shell *sh, struct wait_set *w, int fd, const struct word *word)
+{
+	if (fd >= FD_SETSIZE) {
+		out_error(sh, word, "select: handle %d is too high for select (FD_SETSIZE is %d): use poll",
+			  fd, FD_SETSIZE);
+		return -1;
+	}
+	w->fd[w->n++] = fd;
+	if (fd + 1 > w->nfds)
+		w->nfds = fd + 1;
+	return 0;
+}
+
 /*
  * Read select's arguments into w, as poll reads its own: a last word that
  * is not an open handle is the time-out in seconds, cut to the script's
@@ -69,23 +84,17 @@ static int wait_args(struct shell *sh, int argc, struct word *argv, struct wait_
 	}
 	w->fd = xmalloc(sizeof *w->fd * (size_t)(argc > 1 ? argc : sh->nh + 1));
 	w->n = w->nfds = 0;
-	for (int i = 1; i < (argc > 1 ? argc : sh->nh); i++) {
-		if (argc > 1 && !handle_is_word(sh, &argv[i], &fd)) {
+	for (int i = 1; i < argc; i++) {
+		if (!handle_is_word(sh, &argv[i], &fd)) {
 			out_error(sh, &argv[i], "select: '%.40s' is not an open handle", argv[i].s);
 			goto fail;
 		}
-		if (argc <= 1 && !sh->h[fd = i].open)
-			continue;
-		if (fd >= FD_SETSIZE) {
-			out_error(sh, argc > 1 ? &argv[i] : NULL,
-				  "select: handle %d is too high for select (FD_SETSIZE is %d): use poll", fd,
-				  FD_SETSIZE);
+		if (wait_add(sh, w, fd, &argv[i]) < 0)
 			goto fail;
-		}
-		w->fd[w->n++] = fd;
-		if (fd + 1 > w->nfds)
-			w->nfds = fd + 1;
 	}
+	for (int i = 0; argc <= 1 && i < sh->nh; i++)
+		if (sh->h[i].open && wait_add(sh, w, i, NULL) < 0)
+			goto fail;
 	return 0;
 fail:
 	free(w->fd);
