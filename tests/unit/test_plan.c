@@ -32,9 +32,13 @@ static const char file[] =
 	"last \"word\"";
 
 /* Every command of the file, lexed without expansion as the check pass
- * does, kept in pl.  Returns how many were kept. */
-static size_t keep_all(struct plan *pl)
+ * does, kept in pl, except the refuse'th (counted from 0): like one the
+ * check refused, it is not handed to plan_keep, and its words stay in the
+ * check's text.  Returns how many were kept. */
+static size_t keep_but(struct plan *pl, size_t refuse)
 {
+	size_t seen = 0;
+
 	struct command cmd;
 	struct lex_error err;
 	size_t off = 0, kept = 0;
@@ -46,6 +50,8 @@ static size_t keep_all(struct plan *pl)
 		size_t len = nl ? (size_t)(nl - p) : strlen(p), pos = 0;
 		while (pos < len && lex_command(p, len, &pos, &cmd, NULL, NULL, &err) > 0) {
 			size_t before = pl->ncmd;
+			if (seen++ == refuse)
+				continue;
 			plan_keep(pl, off, &cmd, row);
 			kept += pl->ncmd - before;
 		}
@@ -54,6 +60,11 @@ static size_t keep_all(struct plan *pl)
 	plan_take_text(pl, &cmd.text);
 	lex_command_free(&cmd);
 	return kept;
+}
+
+static size_t keep_all(struct plan *pl)
+{
+	return keep_but(pl, (size_t)-1);
 }
 
 /* Does the taken command a hold what lexing gave in b? */
@@ -117,7 +128,7 @@ int main(void)
 	struct plan pl;
 	int bad = 0;
 
-	plan(7);
+	plan(9);
 	plan_init(&pl, file, sizeof file - 1);
 	/* 2 + a, f, g + echo $ ... + x, y + last: not "echo ${X} y". */
 	is_uint(keep_all(&pl), 9, "every command without an expansion is kept");
@@ -140,7 +151,18 @@ int main(void)
 	is_uint(pos, 9, "the position moves past the command");
 	pos = 0;
 	ok(!plan_take(&pl, file, 25, &pos, &cmd), "the cursor does not go back");
-	lex_command_free(&cmd);
 	plan_free(&pl);
+
+	/* The words of a command the check refused lie in its text before
+	 * the next one's: the plan finds the next one's words all the same
+	 * (they follow each other, only their lengths are kept). */
+	plan_init(&pl, file, sizeof file - 1);
+	is_uint(keep_but(&pl, 0), 8, "a command refused is not kept");
+	pos = 0;
+	ok(plan_take(&pl, line2, 9, &pos, &cmd) && cmd.n == 3 && strcmp(cmd.w[0].s, "4") == 0 &&
+	   strcmp(cmd.w[1].s, "recv") == 0 && strcmp(cmd.w[2].s, "16") == 0,
+	   "the next command kept has its own words, not the refused one's");
+	plan_free(&pl);
+	lex_command_free(&cmd);
 	return test_finish();
 }
