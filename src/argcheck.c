@@ -215,6 +215,8 @@ static int check_onoff(struct argctx *c, int i)
 {
 	const struct word *w = &c->w[i];
 
+	if (c->opt == -4)
+		return 1;  /* the generic form's int: the handler's */
 	if (c->opt >= 0) {
 		/* Only a boolean's on/off is a keyword; a number's range, and
 		 * a read-only option, are the handler's to report. */
@@ -232,14 +234,43 @@ static int check_onoff(struct argctx *c, int i)
 		    "write on or off");
 }
 
+/* The LEVEL NAME of getsockopt or setsockopt's generic form, at word i:
+ * NAME a constant the table knows (of any level: the handler says which
+ * is whose) or a number.  2, or -1 after a failure. */
+static int check_level_name(struct argctx *c, int i)
+{
+	const struct word *w = &c->w[i + 1];
+	int num;
+
+	c->opt = -4;
+	if (c->n - i != c->def->max)
+		return fail(c, &c->w[i], "a LEVEL takes a NAME", NULL, c->def->max == 3 ?
+			    "write LEVEL NAME VALUE, or OPTION VALUE" : "write LEVEL NAME, or OPTION");
+	if (!literal(w) || kw_c_int(w->s, w->len, &num) == 0 || kw_sockopt_find(w->s, w->len) != NULL)
+		return 2;
+	struct kw_near near;
+	kw_near_init(&near, w->s, w->len);
+	for (int k = 0; k < kw_sockopt_count; k++)
+		kw_near_try(&near, kw_sockopts[k].optsym);
+	return fail(c, w, "unknown option name", near.best, "write a constant or a number");
+}
+
+/* OPTION by short name or constant, or LEVEL NAME (the generic form). */
 static int check_option(struct argctx *c, int i)
 {
 	const struct word *w = &c->w[i];
 	struct kw_near near;
+	int level;
 
+	if (kw_sockopt_level(w->s, w->len, &level) == 0)
+		return check_level_name(c, i);
 	const struct kw_sockopt *o = kw_sockopt_find(w->s, w->len);
 	if (o != NULL) {
 		c->opt = (int)(o - kw_sockopts);
+		if (c->n - i > c->def->max - 1)
+			return fail(c, &c->w[c->n - 1], "one word too many after the OPTION", NULL,
+				    c->def->max == 3 ? "write OPTION VALUE, or LEVEL NAME VALUE" :
+				    "write OPTION, or LEVEL NAME");
 		return 1;
 	}
 	kw_near_init(&near, w->s, w->len);

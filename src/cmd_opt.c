@@ -1,16 +1,20 @@
 /*
  * cmd_opt.c - setsockopt and getsockopt by short name.
  *
- * Hides how each kind of value is written and shown (on/off, a number,
- * linger's pair, a time-out's timeval, an errno); the names, levels and
- * kinds are keywords.c's table.
+ * Hides how each kind of value is written and shown (on/off, a number in
+ * any C base, linger's pair, a time-out's timeval, an errno, an interface
+ * name, address or index) and the generic LEVEL NAME form; the names,
+ * levels and kinds are keywords.c's table.
  */
 #include <config.h>
 
 #include <ctype.h>
 #include <errno.h>
+#include <arpa/inet.h>
 #include <math.h>
+#include <net/if.h>
 #include <netinet/in.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -76,77 +80,233 @@ static void own_timeout(struct shell *sh, struct handle *h, int rcv, double aske
 	trace_add(sh, ": held at the script's time-out, %g s)", sh->timeout);
 }
 
+/* The value of any option: an int, a linger, a timeval, an address or an
+ * interface name, and the length the call passes. */
+struct optval {
+	union {
+		int i;
+		struct linger l;
+		struct timeval tv;
+		struct in_addr a;
+		char name[IFNAMSIZ + 1];
+	} u;
+	socklen_t len;
+};
+
+/* An option the generic form names: its level and number, with the
+ * symbols of the table where it knows them, numbers otherwise. */
+struct generic_opt {
+	struct kw_sockopt o;
+	char levelnum[16];
+	char optnum[16];
+};
+
+/*
+ * The NAME of the generic form, at level, into g (whose level is set):
+ * a constant or short name of the table that belongs to level, or a
+ * number.  0, or -1 after an error.
+ */
+static int generic_name(struct shell *sh, const struct word *w, struct generic_opt *g)
+{
+	const struct kw_sockopt *known = NULL;
+	int num;
+
+	if (kw_c_int(w->s, w->len, &num) == 0) {
+		known = kw_sockopt_by_number(g->o.level, num);
+	} else if ((known = kw_sockopt_find(w->s, w->len)) != NULL) {
+		if (known->level != g->o.level && g->o.level == IPPROTO_IPV6)
+			known = kw_sockopt_for_family(known, AF_INET6);
+		if (known->level != g->o.level) {
+			out_error(sh, w, "%s is an option of level %s, not of %s", known->optsym,
+				  known->levelsym, g->o.levelsym);
+			return -1;
+		}
+		num = known->opt;
+	} else {
+		out_error(sh, w, "unknown option name '%.40s': write a constant such as "
+			  "TCP_NODELAY, or a number", w->s);
+		return -1;
+	}
+	snprintf(g->optnum, sizeof g->optnum, "%d", num);
+	g->o.name = known != NULL ? known->name : g->optnum;
+	g->o.optsym = known != NULL ? known->optsym : g->optnum;
+	g->o.opt = num;
+	/* The value is an int: shown with its meaning where the table's
+	 * kind is an int's too. */
+	g->o.kind = known != NULL && known->kind != KW_OPT_LINGER && known->kind != KW_OPT_TIMEVAL &&
+		    known->kind != KW_OPT_IFNAME && known->kind != KW_OPT_INADDR ? known->kind : KW_OPT_INT;
+	return 0;
+}
+
+/*
+ * The option the words after the command name: OPTION (named), or LEVEL
+ * NAME (generic, into g) when the first word is a level; nargs is how
+ * many words the named form takes (2 for setsockopt, 1 for getsockopt).
+ * *generic says which form; NULL after an error.
+ */
+static const struct kw_sockopt *find_either(struct shell *sh, const char *cmd, int argc,
+					    struct word *argv, int nargs, struct generic_opt *g,
+					    int *generic)
+{
+	struct handle *h = handle_here(sh);
+
+	memset(g, 0, sizeof *g);
+	*generic = kw_sockopt_level(argv[1].s, argv[1].len, &g->o.level) == 0;
+	if (*generic != (argc == nargs + 2)) {
+		out_error(sh, &argv[*generic ? 1 : argc - 1], "%s: write %s OPTION%s or %s LEVEL NAME%s",
+			  cmd, cmd, nargs == 2 ? " VALUE" : "", cmd, nargs == 2 ? " VALUE" : "");
+		return NULL;
+	}
+	if (!*generic) {
+		const struct kw_sockopt *o = find_option(sh, &argv[1]);
+		return o != NULL ? kw_sockopt_for_family(o, h->family) : NULL;
+	}
+	snprintf(g->levelnum, sizeof g->levelnum, "%d", g->o.level);
+	g->o.levelsym = kw_sockopt_levelsym(g->o.level);
+	if (g->o.levelsym == NULL)
+		g->o.levelsym = g->levelnum;
+	return generic_name(sh, &argv[2], g) < 0 ? NULL : &g->o;
+}
+
+/* An int value in any C base (0x10, 020, 16, -1) from vw into v, its
+ * number on the trace line: 0, or -1 after an error. */
+static int int_value(struct shell *sh, const struct kw_sockopt *o, const struct word *vw,
+		     struct optval *v)
+{
+	if (kw_c_int(vw->s, vw->len, &v->u.i) < 0) {
+		out_error(sh, vw, "setsockopt %s: bad value '%.40s': write an integer (16, 0x10, 020)",
+			  o->name, vw->s);
+		return -1;
+	}
+	trace_add(sh, "%d)", v->u.i);
+	return 0;
+}
+
+/* bindtodevice's interface name ("" unbinds) from vw into v: 0, or -1
+ * after an error. */
+static int ifname_value(struct shell *sh, const struct kw_sockopt *o, const struct word *vw,
+			struct optval *v)
+{
+	if (vw->len >= IFNAMSIZ || memchr(vw->s, '\0', vw->len) != NULL) {
+		out_error(sh, vw, "setsockopt %s: bad interface name '%.40s' (at most %d bytes; "
+			  "\"\" unbinds)", o->name, vw->s, IFNAMSIZ - 1);
+		return -1;
+	}
+	memcpy(v->u.name, vw->s, vw->len);
+	v->len = (socklen_t)vw->len;
+	sb_add_quoted(&sh->line, vw->s, vw->len);
+	trace_add(sh, ", %u)", (unsigned)v->len);
+	return 0;
+}
+
+/* A multicast interface into v: IPv4's by address (struct in_addr), or
+ * IPv6's by index or name.  0, or -1 after an error. */
+static int ifaddr_value(struct shell *sh, const struct kw_sockopt *o, const struct word *vw,
+			struct optval *v)
+{
+	if (o->kind == KW_OPT_INADDR) {
+		if (memchr(vw->s, '\0', vw->len) != NULL || inet_pton(AF_INET, vw->s, &v->u.a) != 1) {
+			out_error(sh, vw, "setsockopt %s: bad address '%.40s': write the IPv4 address "
+				  "of an interface (127.0.0.1; 0.0.0.0 for the default)", o->name, vw->s);
+			return -1;
+		}
+		v->len = sizeof v->u.a;
+		trace_add(sh, "{s_addr=inet_addr(\"%s\")})", vw->s);
+		return 0;
+	}
+	if (kw_c_int(vw->s, vw->len, &v->u.i) < 0) {
+		unsigned idx = memchr(vw->s, '\0', vw->len) ? 0 : if_nametoindex(vw->s);
+		if (idx == 0) {
+			out_error(sh, vw, "setsockopt %s: no interface '%.40s': write an index or a "
+				  "name (lo)", o->name, vw->s);
+			return -1;
+		}
+		v->u.i = (int)idx;
+	}
+	trace_add(sh, "%d)", v->u.i);
+	return 0;
+}
+
+/*
+ * Read VALUE vw for option o into v and put it on the trace line, with
+ * ")"; for a time-out or linger, *asked is what was asked and *held says
+ * the script's time-out bounds it.  0, or -1 after an error.
+ */
+static int set_value(struct shell *sh, const struct kw_sockopt *o, const struct word *vw,
+		     struct optval *v, double *asked, int *held)
+{
+	double bound;
+	unsigned long secs = 0;  /* linger asked */
+
+	switch (o->kind) {
+	case KW_OPT_BOOL:
+		if ((v->u.i = kw_onoff_value(vw->s, vw->len)) < 0) {
+			out_error(sh, vw, "setsockopt %s: write on or off", o->name);
+			return -1;
+		}
+		trace_add(sh, "%d)", v->u.i);
+		return 0;
+	case KW_OPT_LINGER:
+		if (!is_off(vw)) {
+			if (args_count(sh, vw, 1000000, &secs) < 0)
+				return -1;
+			v->u.l.l_onoff = 1;
+			v->u.l.l_linger = (int)secs;
+		}
+		v->len = sizeof v->u.l;
+		bound = ceil(handle_bound(sh));
+		*held = bound > 0 && v->u.l.l_onoff && secs > bound;
+		if (*held)
+			v->u.l.l_linger = (int)bound;  /* close waits that long at most */
+		trace_add(sh, "{l_onoff=%d, l_linger=%d})", v->u.l.l_onoff, v->u.l.l_linger);
+		return 0;
+	case KW_OPT_TIMEVAL:
+		if (!is_off(vw) && args_seconds(sh, vw, asked) < 0)
+			return -1;
+		bound = handle_bound(sh);
+		*held = bound > 0 && (*asked == 0 || *asked > bound);
+		handle_timeval(*held ? bound : *asked, &v->u.tv);
+		v->len = sizeof v->u.tv;
+		trace_add(sh, "{tv_sec=%ld, tv_usec=%ld})", (long)v->u.tv.tv_sec, (long)v->u.tv.tv_usec);
+		return 0;
+	case KW_OPT_IFNAME:
+		return ifname_value(sh, o, vw, v);
+	case KW_OPT_INADDR: case KW_OPT_IFINDEX:
+		return ifaddr_value(sh, o, vw, v);
+	default:
+		return int_value(sh, o, vw, v);
+	}
+}
+
 int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 {
 	struct handle *h = handle_here(sh);
-	const struct word *vw = &argv[2];
-	union { int i; struct linger l; struct timeval tv; } val;
-	socklen_t len = sizeof val.i;
-	double asked = 0, bound;
-	int held = 0;
+	struct generic_opt g;
+	struct optval v;
+	double asked = 0;
+	int held = 0, generic;
 
-	(void)argc;
-	const struct kw_sockopt *o = find_option(sh, &argv[1]);
+	const struct kw_sockopt *o = find_either(sh, "setsockopt", argc, argv, 2, &g, &generic);
 	if (o == NULL)
 		return CMD_ERROR;
-	o = kw_sockopt_for_family(o, h->family);
-	if (o->readonly) {
+	if (o->readonly && !generic) {
 		out_error(sh, &argv[1], "setsockopt: %s can only be read (getsockopt %s)", o->name, o->name);
 		return CMD_ERROR;
 	}
-	memset(&val, 0, sizeof val);
+	memset(&v, 0, sizeof v);
+	v.len = sizeof v.u.i;
 	trace_begin(sh, "setsockopt");
 	trace_add(sh, "(%d, %s, %s, ", sh->current, o->levelsym, o->optsym);
-	switch (o->kind) {
-	case KW_OPT_BOOL:
-		if ((val.i = kw_onoff_value(vw->s, vw->len)) < 0) {
-			out_error(sh, vw, "setsockopt %s: write on or off", o->name);
-			return CMD_ERROR;
-		}
-		trace_add(sh, "%d)", val.i);
-		break;
-	case KW_OPT_LINGER: {
-		unsigned long secs = 0;  /* asked */
-		if (is_off(vw)) {
-			val.l.l_onoff = 0;
-		} else {
-			if (args_count(sh, vw, 1000000, &secs) < 0)
-				return CMD_ERROR;
-			val.l.l_onoff = 1;
-			val.l.l_linger = (int)secs;
-		}
-		len = sizeof val.l;
-		bound = ceil(handle_bound(sh));
-		held = bound > 0 && val.l.l_onoff && secs > bound;
-		if (held)
-			val.l.l_linger = (int)bound;  /* close waits that long at most */
-		trace_add(sh, "{l_onoff=%d, l_linger=%d})", val.l.l_onoff, val.l.l_linger);
-		break;
-	}
-	case KW_OPT_TIMEVAL:
-		if (!is_off(vw) && args_seconds(sh, vw, &asked) < 0)
-			return CMD_ERROR;
-		bound = handle_bound(sh);
-		held = bound > 0 && (asked == 0 || asked > bound);
-		handle_timeval(held ? bound : asked, &val.tv);
-		len = sizeof val.tv;
-		trace_add(sh, "{tv_sec=%ld, tv_usec=%ld})", (long)val.tv.tv_sec, (long)val.tv.tv_usec);
-		break;
-	default: {
-		unsigned long v;
-		if (args_count(sh, vw, 0x7fffffff, &v) < 0)
-			return CMD_ERROR;
-		val.i = (int)v;
-		trace_add(sh, "%d)", val.i);
-	}
-	}
-	int rc = setsockopt(sh->current, o->level, o->opt, &val, len);
+	if ((generic ? int_value(sh, o, &argv[3], &v)
+	     : set_value(sh, o, &argv[2], &v, &asked, &held)) < 0)
+		return CMD_ERROR;
+	int rc = setsockopt(sh->current, o->level, o->opt, &v.u, v.len);
 	int err = rc < 0 ? errno : 0;
 	trace_outcome(sh, h, rc, err, 0);
 	if (rc == 0 && o->kind == KW_OPT_TIMEVAL)
 		own_timeout(sh, h, o->opt == SO_RCVTIMEO, asked, held);
 	if (rc == 0 && o->kind == KW_OPT_LINGER && held)
-		trace_add(sh, " (asked %s: held at the script's time-out)", vw->s);
+		trace_add(sh, " (asked %s: held at the script's time-out)", argv[2].s);
 	trace_close(sh);
 	return CMD_OK;
 }
@@ -154,11 +314,14 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 /*
  * After getsockopt's " = 0": ", value V", with what V means where a bare
  * number would be cryptic: "1 (on)" for a flag, "{on, 5 s}" for linger,
- * seconds for the time-outs, the errno's message for SO_ERROR.  text is
- * the value as ${result} holds it; i the integer the kernel gave.
+ * seconds for the time-outs, the errno's message for SO_ERROR, hex for
+ * tos, milliseconds, an interface's name for its index.  text is the
+ * value as ${result} holds it; i the integer the kernel gave.
  */
 static void show_value(struct shell *sh, enum kw_optkind kind, const char *text, int i)
 {
+	char ifname[IF_NAMESIZE];
+
 	trace_adds(sh, ", value ");
 	switch (kind) {
 	case KW_OPT_BOOL:
@@ -178,62 +341,98 @@ static void show_value(struct shell *sh, enum kw_optkind kind, const char *text,
 		if (i != 0)
 			trace_add(sh, " (%s)", strerror(i));
 		break;
+	case KW_OPT_HEX:
+		trace_add(sh, "%s (%#x)", text, (unsigned)i);
+		break;
+	case KW_OPT_MS:
+		trace_add(sh, i == 0 ? "%s (the system's default)" : "%s ms", text);
+		break;
+	case KW_OPT_IFNAME:
+		sb_add_quoted(&sh->line, text, strlen(text));
+		if (*text == '\0')
+			trace_adds(sh, " (none)");
+		break;
+	case KW_OPT_IFINDEX:
+		trace_add(sh, "%s (%s)", text, i == 0 ? "any" :
+			  if_indextoname((unsigned)i, ifname) ? ifname : "no such interface");
+		break;
 	default:
 		trace_adds(sh, text);
+	}
+}
+
+/*
+ * The value v the kernel gave for option o, as ${result} holds it, into
+ * t; for a time-out, *secs is the kernel's and *held says the script's
+ * time-out stands for the one asked.
+ */
+static void value_text(struct handle *h, const struct kw_sockopt *o, const struct optval *v,
+		       struct strbuf *t, double *secs, int *held)
+{
+	int d;
+
+	switch (o->kind) {
+	case KW_OPT_LINGER:
+		if (v->u.l.l_onoff)
+			sb_printf(t, "%d", v->u.l.l_linger);
+		else
+			sb_adds(t, "off");
+		break;
+	case KW_OPT_TIMEVAL:
+		*secs = (double)v->u.tv.tv_sec + (double)v->u.tv.tv_usec / 1e6;
+		d = o->opt == SO_RCVTIMEO ? 0 : 1;
+		*held = h->timeo_owner[d] == TIMEO_HELD;
+		/* Held: what was asked, as a saved session replays it. */
+		add_seconds(t, *held ? h->timeo_asked[d] : *secs);
+		break;
+	case KW_OPT_ERRNO:
+		if (v->u.i == 0)
+			sb_adds(t, "0");
+		else
+			sb_adds(t, errname_name(v->u.i) ? errname_name(v->u.i) : "E?");
+		break;
+	case KW_OPT_TYPE:
+		kw_add_sym(t, kw_types, v->u.i);
+		break;
+	case KW_OPT_FAMILY:
+		kw_add_sym(t, kw_families, v->u.i);
+		break;
+	case KW_OPT_IFNAME:
+		sb_add(t, v->u.name, strnlen(v->u.name, v->len < IFNAMSIZ ? v->len : IFNAMSIZ));
+		break;
+	case KW_OPT_INADDR: {
+		char a[INET_ADDRSTRLEN];
+		sb_adds(t, inet_ntop(AF_INET, &v->u.a, a, sizeof a) ? a : "?");
+		break;
+	}
+	default:
+		sb_printf(t, "%d", v->u.i);
 	}
 }
 
 int cmd_getsockopt(struct shell *sh, int argc, struct word *argv)
 {
 	struct handle *h = handle_here(sh);
-	union { int i; struct linger l; struct timeval tv; } val;
-	socklen_t len = sizeof val;
+	struct generic_opt g;
+	struct optval v;
 	struct strbuf *t = &sh->last.text;
 	double secs = 0;
-	int d, held = 0;
+	int held = 0, generic;
 
-	(void)argc;
-	const struct kw_sockopt *o = find_option(sh, &argv[1]);
+	const struct kw_sockopt *o = find_either(sh, "getsockopt", argc, argv, 1, &g, &generic);
 	if (o == NULL)
 		return CMD_ERROR;
-	o = kw_sockopt_for_family(o, h->family);
-	memset(&val, 0, sizeof val);
+	memset(&v, 0, sizeof v);
+	/* An address or an int: the size the kernel expects; else all room. */
+	v.len = o->kind == KW_OPT_INADDR ? sizeof v.u.a : generic ? sizeof v.u.i : sizeof v.u;
 	trace_begin(sh, "getsockopt");
 	trace_add(sh, "(%d, %s, %s)", sh->current, o->levelsym, o->optsym);
-	int rc = getsockopt(sh->current, o->level, o->opt, &val, &len);
+	int rc = getsockopt(sh->current, o->level, o->opt, &v.u, &v.len);
 	int err = rc < 0 ? errno : 0;
 	trace_result(sh, rc, err);
 	if (rc == 0) {
-		switch (o->kind) {
-		case KW_OPT_LINGER:
-			if (val.l.l_onoff)
-				sb_printf(t, "%d", val.l.l_linger);
-			else
-				sb_adds(t, "off");
-			break;
-		case KW_OPT_TIMEVAL:
-			secs = (double)val.tv.tv_sec + (double)val.tv.tv_usec / 1e6;
-			d = o->opt == SO_RCVTIMEO ? 0 : 1;
-			held = h->timeo_owner[d] == TIMEO_HELD;
-			/* Held: what was asked, as a saved session replays it. */
-			add_seconds(t, held ? h->timeo_asked[d] : secs);
-			break;
-		case KW_OPT_ERRNO:
-			if (val.i == 0)
-				sb_adds(t, "0");
-			else
-				sb_adds(t, errname_name(val.i) ? errname_name(val.i) : "E?");
-			break;
-		case KW_OPT_TYPE:
-			kw_add_sym(t, kw_types, val.i);
-			break;
-		case KW_OPT_FAMILY:
-			kw_add_sym(t, kw_families, val.i);
-			break;
-		default:
-			sb_printf(t, "%d", val.i);
-		}
-		show_value(sh, o->kind, t->buf, val.i);
+		value_text(h, o, &v, t, &secs, &held);
+		show_value(sh, o->kind, t->buf, v.u.i);
 		if (held)
 			trace_add(sh, " (the kernel holds %g s: the script's time-out)", secs);
 	}

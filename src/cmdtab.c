@@ -265,27 +265,40 @@ const struct command_def cmdtab[] = {
 	  .complete = { A_ONOFF }, .fn = cmd_nonblock },
 
 	/* ---- options ---- */
-	{ .name = "setsockopt", .args = "OPTION VALUE", .topic = TOPIC_OPTIONS,
-	  .summary = "set a socket option",
+	{ .name = "setsockopt", .args = "OPTION VALUE | LEVEL NAME VALUE", .topic = TOPIC_OPTIONS,
+	  .summary = "set a socket option, by short name or by level and name",
 	  .calls = "setsockopt(2)",
 	  .detail = "OPTION by short name: reuseaddr, reuseport, keepalive, broadcast, "
-	            "linger, rcvbuf, sndbuf, rcvtimeo, sndtimeo, v6only, nodelay, "
-	            "oobinline, ...  VALUE is on/off (or yes/no, 1/0, true/false) or a "
-	            "number; linger takes SECONDS or off; the time-outs take seconds.  In a "
-	            "script the time-outs and linger are at most the script's time-out.",
+	            "linger, rcvbuf, sndbuf, rcvlowat, sndlowat, rcvtimeo, sndtimeo, "
+	            "priority, mark, bindtodevice, ttl, tos, multicast_ttl, multicast_loop, "
+	            "multicast_if, v6only, unicast_hops, multicast_hops, nodelay, maxseg, "
+	            "cork, quickack, user_timeout, fastopen, oobinline, ...  VALUE is on/off "
+	            "(or yes/no, 1/0, true/false) or an integer in any C base (16, 0x10, "
+	            "020); linger takes SECONDS or off; the time-outs take seconds; "
+	            "bindtodevice an interface name (\"\" unbinds); multicast_if the "
+	            "interface's IPv4 address, or on an inet6 socket its index or name.  "
+	            "In a script the time-outs and linger are at most the script's "
+	            "time-out.  The generic form reaches any option the kernel has: LEVEL "
+	            "is SOL_SOCKET, IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP (or "
+	            "socket, ip, ipv6, tcp, udp) or a number, NAME a constant (TCP_NODELAY) "
+	            "or a number, VALUE an int.",
 	  .example = "setsockopt reuseaddr on",
 	  .python = "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
-	  .min = 2, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
+	  .tool = "socat - TCP:HOST:PORT,setsockopt-int=6:1:1",
+	  .min = 2, .max = 3, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_OPTION, A_ONOFF }, .fn = cmd_setsockopt },
-	{ .name = "getsockopt", .args = "OPTION", .topic = TOPIC_OPTIONS,
-	  .summary = "show a socket option",
+	{ .name = "getsockopt", .args = "OPTION | LEVEL NAME", .topic = TOPIC_OPTIONS,
+	  .summary = "show a socket option, by short name or by level and name",
 	  .calls = "getsockopt(2)",
-	  .detail = "Besides the settable options: error (the pending SO_ERROR), type, "
-	            "acceptconn.",
+	  .detail = "Every option setsockopt names, and the read-only error (the pending "
+	            "SO_ERROR), type, domain, protocol, acceptconn.  The value shows with "
+	            "its meaning: 1 (on), {on, 5 s}, seconds, 16 (0x10) for tos, \"lo\" for "
+	            "bindtodevice; ${result} keeps the bare value.  LEVEL NAME as for "
+	            "setsockopt reads an int.",
 	  .example = "getsockopt rcvbuf",
 	  .python = "s.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF)",
-	  .min = 1, .max = 1, .flags = CMD_CALL | CMD_HANDLE,
-	  .complete = { A_OPTION }, .fn = cmd_getsockopt },
+	  .min = 1, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
+	  .complete = { A_OPTION, A_ANY }, .fn = cmd_getsockopt },
 	{ .name = "join", .args = "GROUP [IFACE-ADDRESS]", .topic = TOPIC_OPTIONS,
 	  .summary = "join a multicast group",
 	  .calls = "setsockopt(2) IP_ADD_MEMBERSHIP, IPV6_JOIN_GROUP",

@@ -185,9 +185,25 @@ static void add_setting_value(struct strbuf *cands, const struct word *name)
 		add(cands, "on"), add(cands, "off");
 }
 
+/* The NAME of getsockopt or setsockopt LEVEL NAME: the constants of
+ * the level that word lw names.  Does lw name a level? */
+static int add_level_names(struct strbuf *cands, const struct word *lw)
+{
+	int level;
+
+	if (lw->flags || kw_sockopt_level(lw->s, lw->len, &level) < 0)
+		return 0;
+	for (int i = 0; i < kw_sockopt_count; i++)
+		if (kw_sockopts[i].level == level)
+			add(cands, kw_sockopts[i].optsym);
+	return 1;
+}
+
 /* The candidates for the argument at place p, of kind p->kind. */
 static void add_kind(struct strbuf *cands, const struct shell *sh, const struct place *p)
 {
+	if (p->slot == 1 && p->def->complete[0] == A_OPTION && add_level_names(cands, &p->arg[0]))
+		return;
 	switch (p->kind) {
 	case A_COMMAND:
 		for (int i = 0; i < cmdtab_count; i++)
@@ -204,6 +220,8 @@ static void add_kind(struct strbuf *cands, const struct shell *sh, const struct 
 	case A_OPTION:
 		for (int i = 0; i < kw_sockopt_count; i++)
 			add(cands, kw_sockopts[i].name);
+		for (const struct kw_entry *l = kw_levels; l->name != NULL; l++)
+			add(cands, l->name);
 		break;
 	case A_DATA: add(cands, "-n"); add(cands, "-f"); break;
 	case A_HOST:

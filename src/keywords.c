@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>
@@ -190,6 +191,7 @@ enum kw_expect_class kw_expect_classify(const char *s, size_t len, struct kw_exp
 #define IP(n, o, k) { n, "IPPROTO_IP", IPPROTO_IP, #o, o, k, 0 }
 #define IP6(n, o, k) { n, "IPPROTO_IPV6", IPPROTO_IPV6, #o, o, k, 0 }
 #define TCP(n, o, k) { n, "IPPROTO_TCP", IPPROTO_TCP, #o, o, k, 0 }
+#define UDP(n, o, k) { n, "IPPROTO_UDP", IPPROTO_UDP, #o, o, k, 0 }
 
 const struct kw_sockopt kw_sockopts[] = {
 	SO("reuseaddr", SO_REUSEADDR, KW_OPT_BOOL, 0),
@@ -224,15 +226,23 @@ const struct kw_sockopt kw_sockopts[] = {
 #ifdef SO_PASSCRED
 	SO("passcred", SO_PASSCRED, KW_OPT_BOOL, 0),
 #endif
+#ifdef SO_BINDTODEVICE
+	SO("bindtodevice", SO_BINDTODEVICE, KW_OPT_IFNAME, 0),
+#endif
+#ifdef SO_MARK
+	SO("mark", SO_MARK, KW_OPT_INT, 0),
+#endif
 #ifdef IP_PKTINFO
 	IP("pktinfo", IP_PKTINFO, KW_OPT_BOOL),
 #endif
 	IP("ttl", IP_TTL, KW_OPT_INT),
-	IP("tos", IP_TOS, KW_OPT_INT),
+	IP("tos", IP_TOS, KW_OPT_HEX),
 	IP("multicast_ttl", IP_MULTICAST_TTL, KW_OPT_INT),
 	IP("multicast_loop", IP_MULTICAST_LOOP, KW_OPT_BOOL),
+	IP("multicast_if", IP_MULTICAST_IF, KW_OPT_INADDR),
 	IP6("v6only", IPV6_V6ONLY, KW_OPT_BOOL),
 	IP6("unicast_hops", IPV6_UNICAST_HOPS, KW_OPT_INT),
+	IP6("multicast_hops", IPV6_MULTICAST_HOPS, KW_OPT_INT),
 #ifdef TCP_NODELAY
 	TCP("nodelay", TCP_NODELAY, KW_OPT_BOOL),
 #endif
@@ -254,6 +264,12 @@ const struct kw_sockopt kw_sockopts[] = {
 #ifdef TCP_KEEPCNT
 	TCP("keepcnt", TCP_KEEPCNT, KW_OPT_INT),
 #endif
+#ifdef TCP_USER_TIMEOUT
+	TCP("user_timeout", TCP_USER_TIMEOUT, KW_OPT_MS),
+#endif
+#ifdef TCP_FASTOPEN
+	TCP("fastopen", TCP_FASTOPEN, KW_OPT_INT),
+#endif
 };
 
 const int kw_sockopt_count = (int)(sizeof kw_sockopts / sizeof kw_sockopts[0]);
@@ -263,6 +279,8 @@ static const struct kw_sockopt kw_sockopts_inet6[] = {
 #ifdef IPV6_RECVPKTINFO
 	IP6("pktinfo", IPV6_RECVPKTINFO, KW_OPT_BOOL),
 #endif
+	IP6("multicast_loop", IPV6_MULTICAST_LOOP, KW_OPT_BOOL),
+	IP6("multicast_if", IPV6_MULTICAST_IF, KW_OPT_IFINDEX),
 	{ NULL, NULL, 0, NULL, 0, KW_OPT_INT, 0 }
 };
 
@@ -286,6 +304,58 @@ const struct kw_sockopt *kw_sockopt_find(const char *name, size_t len)
 			return &kw_sockopts[i];
 	for (const struct kw_sockopt *v = kw_sockopts_inet6; v->name != NULL; v++)
 		if (strcasecmp(v->optsym, name) == 0)
+			return v;
+	return NULL;
+}
+
+/* The levels a generic setsockopt LEVEL NAME VALUE names. */
+const struct kw_entry kw_levels[] = {
+	{ "socket", "SOL_SOCKET", SOL_SOCKET },
+	{ "ip", "IPPROTO_IP", IPPROTO_IP },
+	{ "ipv6", "IPPROTO_IPV6", IPPROTO_IPV6 },
+	{ "tcp", "IPPROTO_TCP", IPPROTO_TCP },
+	{ "udp", "IPPROTO_UDP", IPPROTO_UDP },
+	{ NULL, NULL, 0 }
+};
+
+int kw_c_int(const char *word, size_t len, int *out)
+{
+	char *end;
+
+	if (len == 0 || memchr(word, '\0', len) != NULL ||
+	    !(isdigit((unsigned char)word[0]) || word[0] == '-' || word[0] == '+'))
+		return -1;
+	errno = 0;
+	long v = strtol(word, &end, 0);
+	if (*end != '\0' || errno == ERANGE || v < INT_MIN || v > INT_MAX)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+int kw_sockopt_level(const char *word, size_t len, int *level)
+{
+	const struct kw_entry *e = kw_word(kw_levels, word, len);
+
+	if (e != NULL) {
+		*level = e->value;
+		return 0;
+	}
+	return kw_c_int(word, len, level);
+}
+
+const char *kw_sockopt_levelsym(int level)
+{
+	return kw_sym(kw_levels, level);
+}
+
+const struct kw_sockopt *kw_sockopt_by_number(int level, int opt)
+{
+	for (int i = 0; i < kw_sockopt_count; i++)
+		if (kw_sockopts[i].level == level && kw_sockopts[i].opt == opt)
+			return &kw_sockopts[i];
+	for (const struct kw_sockopt *v = kw_sockopts_inet6; v->name != NULL; v++)
+		if (v->level == level && v->opt == opt)
 			return v;
 	return NULL;
 }

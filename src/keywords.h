@@ -107,7 +107,12 @@ const struct kw_entry *kw_table(enum arg_kind k);
 /* How an option's value is written and shown. */
 enum kw_optkind {
 	KW_OPT_BOOL, KW_OPT_INT, KW_OPT_LINGER, KW_OPT_TIMEVAL, KW_OPT_ERRNO,
-	KW_OPT_TYPE, KW_OPT_FAMILY
+	KW_OPT_TYPE, KW_OPT_FAMILY,
+	KW_OPT_HEX,      /* a number shown in hex too: tos */
+	KW_OPT_MS,       /* milliseconds: user_timeout */
+	KW_OPT_IFNAME,   /* an interface name: bindtodevice */
+	KW_OPT_INADDR,   /* an IPv4 interface address: IPv4 multicast_if */
+	KW_OPT_IFINDEX   /* an interface index or name: IPv6 multicast_if */
 };
 
 struct kw_sockopt {
@@ -129,6 +134,19 @@ const struct kw_sockopt *kw_sockopt_find(const char *name, size_t len);
  * name whose option is another on inet6 (pktinfo: IP_PKTINFO, but
  * IPV6_RECVPKTINFO there), that one. */
 const struct kw_sockopt *kw_sockopt_for_family(const struct kw_sockopt *o, int family);
+/* The level word[0..len) names (SOL_SOCKET, IPPROTO_IP, IPPROTO_IPV6,
+ * IPPROTO_TCP, IPPROTO_UDP, in any case, the short socket, ip, ipv6, tcp,
+ * udp, or a number in any C base) into *level: 0, or -1 when it is none. */
+int kw_sockopt_level(const char *word, size_t len, int *level);
+/* Those levels by short name and symbol. */
+extern const struct kw_entry kw_levels[];
+/* The symbol of level, or NULL when the table has none. */
+const char *kw_sockopt_levelsym(int level);
+/* The option of the table with that level and number, or NULL. */
+const struct kw_sockopt *kw_sockopt_by_number(int level, int opt);
+/* A C integer, in any base strtol's base 0 reads (16, 0x10, 020, -1),
+ * from word[0..len) into *out: 0, or -1 when it is no int. */
+int kw_c_int(const char *word, size_t len, int *out);
 
 /* ---- the did-you-mean hint ---- */
 

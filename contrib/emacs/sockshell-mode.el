@@ -40,6 +40,8 @@
     "passcred" "pktinfo"
     "ttl" "tos" "multicast_ttl" "multicast_loop" "v6only" "unicast_hops"
     "nodelay" "maxseg" "cork" "quickack" "keepidle" "keepintvl" "keepcnt"
+    "bindtodevice" "mark" "multicast_if" "multicast_hops" "user_timeout"
+    "fastopen"
     "ipv4" "ipv6" "for" "eof" "ok" "truncated")
   "Families, types, protocols, flags, settings, option names and the
 words of require and expect.")

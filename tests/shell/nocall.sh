@@ -7,7 +7,7 @@
 # The error stops setsockopt after its trace line was begun.
 run -c 'socketpair; setsockopt rcvbuf lots; expect 0'
 status_is 1 "setsockopt rcvbuf lots; expect 0: a failure, status 1"
-has "$T/err" "bad count 'lots'" "the bad value is an error"
+has "$T/err" "bad value 'lots'" "the bad value is an error"
 has "$T/err" "expect: the command it checks made no call" "expect says that the line it checks made no call"
 hasnt "$T/out" "setsockopt(" "no setsockopt call is shown"
 

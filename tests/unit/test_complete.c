@@ -75,6 +75,10 @@ static void test_keywords(void)
 	offers("setsockopt reuseaddr ", W("on", "off"), NULL);
 	offers("setsockopt linger ", W("off"), "on");
 	is_int(after("setsockopt rcvbuf "), COMPLETE_NONE, "a number option: nothing to offer");
+	offers("setsockopt ", W("bindtodevice", "user_timeout", "multicast_if", "tcp", "socket"), NULL);
+	offers("setsockopt tcp ", W("TCP_NODELAY", "TCP_MAXSEG"), "SO_REUSEADDR");
+	offers("getsockopt SOL_SOCKET ", W("SO_REUSEADDR", "SO_BINDTODEVICE"), "TCP_NODELAY");
+	offers("getsockopt ipv6 ", W("IPV6_V6ONLY", "IPV6_MULTICAST_HOPS"), "IP_TTL");
 	offers("set ", W("display", "timeout", "echo", "errexit"), NULL);
 	offers("set display ", W("text", "hex", "both"), NULL);
 	offers("set echo ", W("on", "off"), NULL);

@@ -56,6 +56,7 @@ syn keyword sockshellOption contained rcvlowat sndlowat rcvtimeo sndtimeo oobinl
 syn keyword sockshellOption contained acceptconn domain protocol priority passcred pktinfo
 syn keyword sockshellOption contained ttl tos multicast_ttl multicast_loop v6only unicast_hops
 syn keyword sockshellOption contained nodelay maxseg cork quickack keepidle keepintvl keepcnt
+syn keyword sockshellOption contained bindtodevice mark multicast_if multicast_hops user_timeout fastopen
 " require's words, socket's "for HOST".
 syn keyword sockshellRequire contained ipv4 ipv6
 syn keyword sockshellFor contained for
