@@ -265,7 +265,7 @@ const struct command_def cmdtab[] = {
 	  .complete = { A_ONOFF }, .fn = cmd_nonblock },
 
 	/* ---- options ---- */
-	{ .name = "setsockopt", .args = "OPTION VALUE | LEVEL NAME VALUE", .topic = TOPIC_OPTIONS,
+	{ .name = "setsockopt", .args = "OPTION|LEVEL [NAME] VALUE", .topic = TOPIC_OPTIONS,
 	  .summary = "set a socket option, by short name or by level and name",
 	  .calls = "setsockopt(2)",
 	  .detail = "OPTION by short name: reuseaddr, reuseport, keepalive, broadcast, "
@@ -286,8 +286,8 @@ const struct command_def cmdtab[] = {
 	  .python = "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
 	  .tool = "socat - TCP:HOST:PORT,setsockopt-int=6:1:1",
 	  .min = 2, .max = 3, .flags = CMD_CALL | CMD_HANDLE,
-	  .complete = { A_OPTION, A_ONOFF }, .fn = cmd_setsockopt },
-	{ .name = "getsockopt", .args = "OPTION | LEVEL NAME", .topic = TOPIC_OPTIONS,
+	  .complete = { A_OPTION, A_ONOFF, A_ANY }, .fn = cmd_setsockopt },
+	{ .name = "getsockopt", .args = "OPTION|LEVEL [NAME]", .topic = TOPIC_OPTIONS,
 	  .summary = "show a socket option, by short name or by level and name",
 	  .calls = "getsockopt(2)",
 	  .detail = "Every option setsockopt names, and the read-only error (the pending "

@@ -105,7 +105,7 @@ static void test_sockopts(void)
 			lower[k] = (char)tolower((unsigned char)o->optsym[k]);
 		lower[k] = '\0';
 		bysym &= kw_sockopt_find(lower, k) == o;
-		kinds &= o->kind >= KW_OPT_BOOL && o->kind <= KW_OPT_FAMILY && o->levelsym != NULL;
+		kinds &= o->kind >= KW_OPT_BOOL && o->kind <= KW_OPT_IFINDEX && o->levelsym != NULL;
 	}
 	ok(unique, "no option name is on two rows");
 	ok(syms, "no option symbol is on two rows");
