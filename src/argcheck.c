@@ -204,7 +204,7 @@ static int check_data(struct argctx *c, int i)
 
 	if (w->len != 2 || w->flags != 0)  /* most data: no word_is twice */
 		return 1;
-	return (word_is(w, "-n") || word_is(w, "-f")) && i + 1 < c->n ? 2 : 1;
+	return (word_is(w, "-n") || word_is(w, "-f") || word_is(w, "-e")) && i + 1 < c->n ? 2 : 1;
 }
 
 /* ---- on/off, options, settings ---- */

@@ -22,6 +22,7 @@
 #include "args.h"
 #include "files.h"
 #include "handle.h"
+#include "icmp.h"
 #include "lexer.h"
 #include "keywords.h"
 #include "output.h"
@@ -147,6 +148,27 @@ static const char *generate(struct shell *sh, size_t n, char **owned)
 	return sh->generated.buf;
 }
 
+/* DATA "-e SEQ" at argv[i]: an ICMP echo request with sequence SEQ for
+ * the current handle's family.  Returns 0, or -1 after an error. */
+static int echo_data(struct shell *sh, int argc, struct word *argv, int i, int *next,
+		     struct data *d)
+{
+	unsigned long seq;
+
+	if (i + 1 >= argc) {
+		out_error(sh, &argv[i], "-e must be followed by a sequence number (0..65535)");
+		return -1;
+	}
+	if (args_count(sh, &argv[i + 1], 65535, &seq) < 0)
+		return -1;
+	d->owned = xmalloc(ICMP_ECHO_LEN);
+	icmp_echo_request(handle_here(sh)->family, (unsigned)seq, (unsigned char *)d->owned);
+	d->p = d->owned;
+	d->len = ICMP_ECHO_LEN;
+	*next = i + 2;
+	return 0;
+}
+
 int args_data(struct shell *sh, int argc, struct word *argv, int i, int *next, struct data *d)
 {
 	memset(d, 0, sizeof *d);
@@ -154,6 +176,8 @@ int args_data(struct shell *sh, int argc, struct word *argv, int i, int *next, s
 		out_error(sh, &argv[0], "%s: DATA is missing (a \"string\", -n COUNT or -f FILE)", argv[0].s);
 		return -1;
 	}
+	if (word_is(&argv[i], "-e"))
+		return echo_data(sh, argc, argv, i, next, d);
 	if (word_is(&argv[i], "-n") || word_is(&argv[i], "-f")) {
 		if (i + 1 >= argc) {
 			out_error(sh, &argv[i], "%s must be followed by %s", argv[i].s,

@@ -23,6 +23,7 @@
 #include "args.h"
 #include "cmds.h"
 #include "handle.h"
+#include "icmp.h"
 #include "keywords.h"
 #include "output.h"
 #include "shell.h"
@@ -137,6 +138,7 @@ int cmd_sendto(struct shell *sh, int argc, struct word *argv)
 	trace_outcome(sh, h, n, err, flags);
 	if (send_timed_out(sh, h, n, d.len, flags))
 		trace_mark_timeout(sh);
+	icmp_trace(sh, h, d.p, d.len);
 	trace_close(sh);
 	out_family_hint(sh, h, (struct sockaddr *)&al.v[0].ss);
 	args_data_free(&d);
@@ -200,6 +202,7 @@ static void show_received(struct shell *sh, const struct handle *h, ssize_t rc,
 		return;
 	}
 	trace_received(sh, sh->last.data.buf, shown);
+	icmp_trace(sh, h, sh->last.data.buf, shown);
 }
 
 /* Flag a datagram that did not fit, with its real length. */

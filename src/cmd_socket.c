@@ -22,6 +22,7 @@
 #include "args.h"
 #include "cmds.h"
 #include "handle.h"
+#include "icmp.h"
 #include "keywords.h"
 #include "output.h"
 #include "shell.h"
@@ -125,6 +126,8 @@ int cmd_socket(struct shell *sh, int argc, struct word *argv)
 	trace_finish(sh, NULL, fd, err, 0);
 	if (fd >= 0)
 		handle_add(sh, fd, family, type->value, proto);
+	else
+		icmp_socket_hint(sh, type->value, proto, err);
 	return CMD_OK;
 }
 
