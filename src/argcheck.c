@@ -196,7 +196,7 @@ static int check_host(struct argctx *c, int i)
 		    "a unix path holds a '/': ./name, or is abstract:NAME");
 }
 
-/* DATA: a string, or -n COUNT or -f FILE: two words, so that the flags
+/* DATA: a string, or -n COUNT, -f FILE or -e SEQ: two words, so that the flags
  * after them are checked as flags. */
 static int check_data(struct argctx *c, int i)
 {
