@@ -442,7 +442,9 @@ const struct command_def cmdtab[] = {
 	            "<=N, >N, >=N, !=N), a quoted string (the data received, or the "
 	            "text of the result), an errno name (ECONNREFUSED, EAI_NONAME), eof "
 	            "(recv on a stream returned 0), ok (no error), timeout (the call gave up; this "
-	            "settles the failure) or truncated (a datagram did not fit).  Each "
+	            "settles the failure) or truncated (a datagram did not fit); with "
+	            "capture on, first, packets N (or a comparison) or packet \"TEXT\" "
+	            "check the packets the command before caused.  Each "
 	            "expect line is one TAP test point with --tap.  After a command that "
 	            "stopped at a shell error (it made no call) expect fails and says so.",
 	  .example = "expect \"This is the mess\"",

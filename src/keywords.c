@@ -134,6 +134,8 @@ const struct kw_entry kw_expect_words[] = {
 	{ "ok", NULL, KW_EXPECT_OK },
 	{ "timeout", NULL, KW_EXPECT_TIMEOUT },
 	{ "truncated", NULL, KW_EXPECT_TRUNCATED },
+	{ "packet", NULL, KW_EXPECT_PACKET },
+	{ "packets", NULL, KW_EXPECT_PACKETS },
 	{ NULL, NULL, 0 }
 };
 

@@ -52,13 +52,14 @@ extern const struct kw_entry kw_display[];  /* values: enum display_mode */
 
 /* The words of "expect" besides numbers, comparisons, strings and error
  * names. */
-enum kw_expect_word { KW_EXPECT_EOF, KW_EXPECT_OK, KW_EXPECT_TIMEOUT, KW_EXPECT_TRUNCATED };
+enum kw_expect_word { KW_EXPECT_EOF, KW_EXPECT_OK, KW_EXPECT_TIMEOUT, KW_EXPECT_TRUNCATED,
+	KW_EXPECT_PACKET, KW_EXPECT_PACKETS };  /* the last two: capture's, first */
 extern const struct kw_entry kw_expect_words[];
 /* The comparisons, as completion offers them. */
 extern const char *const kw_expect_comparisons[];
 /* What an expect word may be, for messages. */
 #define KW_EXPECT_CHOICES "a number, a \"string\", an errno name, a comparison " \
-	"(<N >N <=N >=N !=N), eof, ok, timeout or truncated"
+	"(<N >N <=N >=N !=N), eof, ok, timeout or truncated (or first: packet, packets)"
 
 /* What one unquoted expect word asks for. */
 enum kw_expect_class {

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "capture.h"
 #include "cmds.h"
 #include "errname.h"
 #include "files.h"
@@ -60,7 +61,8 @@ static int expect_word(const struct result *r, int word)
 	case KW_EXPECT_EOF: return r->eof;
 	case KW_EXPECT_OK: return r->err == 0 && r->gai == 0 && !r->timed_out;
 	case KW_EXPECT_TIMEOUT: return r->timed_out;
-	default: return r->truncated;  /* KW_EXPECT_TRUNCATED */
+	case KW_EXPECT_TRUNCATED: return r->truncated;
+	default: return -1;  /* packet, packets: only first (expect_packets) */
 	}
 }
 
@@ -122,8 +124,81 @@ static void keep_result(struct shell *sh, const struct result *was)
 	sh->last.no_call_line = was->no_call_line;
 }
 
+/* Is w[0..n)'s one word of "expect packets" true of count packets?
+ * 1 yes, 0 no, -1 not a number or a comparison. */
+static int count_matches(long count, const struct word *w)
+{
+	struct kw_expect e;
+	switch ((w->flags & WORD_QUOTED) ? KW_EXP_UNKNOWN : kw_expect_classify(w->s, w->len, &e)) {
+	case KW_EXP_NUMBER: return count == e.num;
+	case KW_EXP_COMPARE:
+		if (e.op == '!')
+			return count != e.num;
+		if (e.op == '<')
+			return e.eq ? count <= e.num : count < e.num;
+		return e.eq ? count >= e.num : count > e.num;
+	default: return -1;
+	}
+}
+
+/*
+ * expect packets N|COMPARISON, expect packet "TEXT"...: the packets that
+ * capture showed after the command before expect (and any that came
+ * since).  One TAP point.  Returns CMD_OK, or CMD_ERROR when it fails or
+ * cannot check (capture is off, a bad word).
+ */
+static int expect_packets(struct shell *sh, int argc, struct word *argv, int counting)
+{
+	const struct result was = sh->last;
+
+	if (sh->capture == NULL) {
+		out_error(sh, &argv[1], "expect: %s: capture is off (capture on first)", argv[1].s);
+		keep_result(sh, &was);
+		return CMD_ERROR;
+	}
+	if (argc < 3 || (counting && argc > 3)) {
+		out_error(sh, &argv[1], counting ? "expect packets: one number or comparison: "
+			  "expect packets >=3" : "expect packet: a \"text\" to find: expect packet \"[S.]\"");
+		keep_result(sh, &was);
+		return CMD_ERROR;
+	}
+	report_settle(sh);
+	capture_drain(sh, 0);
+	long n = capture_count(sh);
+	int ok = 1;
+	for (int i = 2; i < argc; i++) {
+		int m = counting ? count_matches(n, &argv[i]) : capture_seen(sh, argv[i].s, argv[i].len);
+		if (m < 0) {
+			out_error(sh, &argv[i], "expect packets: '%.40s' is not a number or a "
+				  "comparison (<N >N <=N >=N !=N)", argv[i].s);
+			keep_result(sh, &was);
+			return CMD_ERROR;
+		}
+		ok = ok && m;
+	}
+	struct strbuf desc = STRBUF_INIT, diag = STRBUF_INIT;
+	report_where(sh, &desc);
+	sb_adds(&desc, counting ? "packets" : "packet");
+	for (int i = 2; i < argc; i++) {
+		sb_addc(&desc, ' ');
+		if (argv[i].flags & WORD_QUOTED)
+			sb_add_quoted(&desc, argv[i].s, argv[i].len);
+		else
+			sb_add(&desc, argv[i].s, argv[i].len);
+	}
+	sb_printf(&diag, "got: %ld packet%s", n, n == 1 ? "" : "s");
+	report_point(sh, ok, desc.buf, ok ? NULL : diag.buf);
+	sb_free(&desc);
+	sb_free(&diag);
+	return ok ? CMD_OK : CMD_ERROR;
+}
+
 int cmd_expect(struct shell *sh, int argc, struct word *argv)
 {
+	if (!(argv[1].flags & WORD_QUOTED) &&
+	    (word_is(&argv[1], "packet") || word_is(&argv[1], "packets")))
+		return expect_packets(sh, argc, argv, word_is(&argv[1], "packets"));
+
 	struct strbuf desc = STRBUF_INIT, diag = STRBUF_INIT;
 	/* expect's own errors leave the result as it was (out_error marks
 	 * the command that failed as one that made no call). */

@@ -42,7 +42,7 @@
     "nodelay" "maxseg" "cork" "quickack" "keepidle" "keepintvl" "keepcnt"
     "bindtodevice" "mark" "multicast_if" "multicast_hops" "user_timeout"
     "fastopen"
-    "ipv4" "ipv6" "for" "eof" "ok" "truncated")
+    "ipv4" "ipv6" "for" "eof" "ok" "truncated" "packet" "packets")
   "Families, types, protocols, flags, settings, option names and the
 words of require and expect.")
 

@@ -68,7 +68,7 @@ syn match sockshellAddress excludenl /\[[0-9A-Fa-f:.%]\+\]\|\%(\s\)\@<=[0-9A-Fa-
 
 " ---- expect lines: the whole line stands out ----
 syn region sockshellExpectLine matchgroup=sockshellExpectCmd start=/\<expect\>/ end=/\ze;\|$/ contains=sockshellExpectWord,sockshellErrno,sockshellCompare,sockshellNumber,@sockshellWords
-syn keyword sockshellExpectWord contained eof ok timeout truncated
+syn keyword sockshellExpectWord contained eof ok timeout truncated packet packets
 syn match sockshellErrno /\<EAI_[A-Z0-9_]\+\>\|\<E[A-Z0-9]\+\>/ contained
 syn match sockshellCompare /\%([<>]=\=\|!=\)\ze\d/ contained
 
