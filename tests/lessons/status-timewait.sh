@@ -83,13 +83,13 @@ asked() {
 if command -v strace >/dev/null 2>&1 &&
    strace -f -o /dev/null -e trace=socket true 2>/dev/null; then
 	# Six fresh sockets: no port, nothing to look up.
-	bounded strace -f -o "$T/fresh" -e trace=socket,open,openat "$SOCKSHELL" -c '
+	bounded env ASAN_OPTIONS=detect_leaks=0 strace -f -o "$T/fresh" -e trace=socket,open,openat "$SOCKSHELL" -c '
 socket inet stream; socket inet stream; socket inet stream
 socket inet6 stream; socket inet6 stream; socket inet6 stream; status' >/dev/null 2>&1
 	is "$(reads "$T/fresh")" 0 "fresh sockets: status asks the kernel nothing" ||
 		diag "$(asked "$T/fresh")"
 	# Four finished connections, eight CLOSED handles, a listener.
-	bounded strace -f -o "$T/done" -e trace=socket,open,openat "$SOCKSHELL" -c '
+	bounded env ASAN_OPTIONS=detect_leaks=0 strace -f -o "$T/done" -e trace=socket,open,openat "$SOCKSHELL" -c '
 socket inet stream; bind 127.0.0.1 0; listen 5
 socket inet stream; connect @3; 3 accept
 socket inet stream; connect @3; 3 accept

@@ -121,6 +121,7 @@ static void test_arguments(void)
 	set_to("2", "second one", 10, "$2");
 	is_int(look("3", 1, &val, &vlen), 0, "$3 of two arguments is unset");
 	is_int(look("99999999999999999999", 20, &val, &vlen), 0, "a huge argument number is unset");
+	sh.src = NULL;  /* src ends here: no later test may see it */
 }
 
 /* The first word of line, lexed with the session's variables. */
