@@ -26,6 +26,7 @@
 #include "args.h"
 #include "cmds.h"
 #include "handle.h"
+#include "icmp.h"
 #include "keywords.h"
 #include "output.h"
 #include "shell.h"
@@ -258,6 +259,8 @@ static void show_other(struct shell *sh, struct got *g, const struct cmsghdr *c)
 	size_t len = (size_t)(c->cmsg_len - CMSG_LEN(0));
 
 	item(sh, g);
+	if (icmp_show_recverr(sh, c))
+		return;
 #ifdef SCM_CREDENTIALS
 	if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS &&
 	    len >= sizeof(struct ucred)) {

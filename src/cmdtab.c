@@ -201,7 +201,10 @@ const struct command_def cmdtab[] = {
 	            "control messages in brackets: SCM_RIGHTS [N...] (each descriptor "
 	            "received becomes a handle; one that is no socket is closed), "
 	            "SCM_CREDENTIALS {pid, uid, gid} after setsockopt passcred 1, "
-	            "IP_PKTINFO or IPV6_PKTINFO {dst, ifindex} after setsockopt pktinfo 1.  "
+	            "IP_PKTINFO or IPV6_PKTINFO {dst, ifindex} after setsockopt pktinfo 1, "
+	            "IP_RECVERR or IPV6_RECVERR {ee_errno, ee_origin, ee_type, ee_code, "
+	            "offender} read with the flag errqueue (MSG_ERRQUEUE, which never "
+	            "waits) after setsockopt recverr 1.  "
 	            "control BYTES offers that much room for them (default 4096): less than "
 	            "they need sets MSG_CTRUNC, flagged like a truncated datagram, and "
 	            "expect truncated holds after either.",

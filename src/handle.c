@@ -577,6 +577,10 @@ int handle_would_deadlock(struct shell *sh, int fd, const struct handle *h, int 
 	/* MSG_OOB never waits: it returns the urgent byte or fails at once. */
 	if (h->nonblock || (flags & (MSG_DONTWAIT | MSG_OOB)))
 		return 0;
+#ifdef MSG_ERRQUEUE
+	if (flags & MSG_ERRQUEUE)
+		return 0;  /* nor does the error queue */
+#endif
 	int listener = queued_at_listener(sh, h);
 	if (h->peer < 0 && listener < 0)
 		return 0;

@@ -8,6 +8,7 @@
 
 struct shell;
 struct handle;
+struct cmsghdr;
 
 /* The length of an echo request's header: type, code, checksum, id, seq. */
 #define ICMP_ECHO_LEN 8
@@ -28,5 +29,10 @@ void icmp_echo_request(int family, unsigned seq, unsigned char out[ICMP_ECHO_LEN
 /* After socket() failed with err: for a ping socket refused with EACCES or
  * EPERM, a line naming the sysctl that allows it. */
 void icmp_socket_hint(struct shell *sh, int type, int proto, int err);
+/* A control message of IP_RECVERR or IPV6_RECVERR (Linux): append it,
+ * "IP_RECVERR {ee_errno=ECONNREFUSED, ee_origin=SO_EE_ORIGIN_ICMP,
+ * ee_type=3 (destination unreachable), ee_code=3 (port unreachable),
+ * offender=127.0.0.1}", and return 1; 0 for another message. */
+int icmp_show_recverr(struct shell *sh, const struct cmsghdr *c);
 
 #endif

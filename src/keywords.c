@@ -74,6 +74,9 @@ const struct kw_entry kw_msgflags[] = {
 #ifdef MSG_NOSIGNAL
 	{ "nosignal", "MSG_NOSIGNAL", MSG_NOSIGNAL },
 #endif
+#ifdef MSG_ERRQUEUE
+	{ "errqueue", "MSG_ERRQUEUE", MSG_ERRQUEUE },
+#endif
 #ifdef MSG_CONFIRM
 	{ "confirm", "MSG_CONFIRM", MSG_CONFIRM },
 #endif
@@ -237,6 +240,9 @@ const struct kw_sockopt kw_sockopts[] = {
 #ifdef IP_PKTINFO
 	IP("pktinfo", IP_PKTINFO, KW_OPT_BOOL),
 #endif
+#ifdef IP_RECVERR
+	IP("recverr", IP_RECVERR, KW_OPT_BOOL),
+#endif
 	IP("ttl", IP_TTL, KW_OPT_INT),
 	IP("tos", IP_TOS, KW_OPT_HEX),
 	IP("multicast_ttl", IP_MULTICAST_TTL, KW_OPT_INT),
@@ -278,6 +284,9 @@ const int kw_sockopt_count = (int)(sizeof kw_sockopts / sizeof kw_sockopts[0]);
 
 /* The options whose one name means another option on an inet6 socket. */
 static const struct kw_sockopt kw_sockopts_inet6[] = {
+#ifdef IPV6_RECVERR
+	IP6("recverr", IPV6_RECVERR, KW_OPT_BOOL),
+#endif
 #ifdef IPV6_RECVPKTINFO
 	IP6("pktinfo", IPV6_RECVPKTINFO, KW_OPT_BOOL),
 #endif

@@ -487,6 +487,10 @@ void out_syntax_error(struct shell *sh, const char *file, long line, const char 
 /* Did a blocking call on h give up after the time-out the shell armed? */
 static int timed_out(const struct handle *h, int err, int flags)
 {
+#ifdef MSG_ERRQUEUE
+	if (flags & MSG_ERRQUEUE)
+		return 0;  /* the error queue never waits */
+#endif
 	return h != NULL && h->timeo && !h->nonblock && !(flags & MSG_DONTWAIT) &&
 	       (err == EAGAIN || err == EWOULDBLOCK || err == EINPROGRESS);
 }

@@ -44,7 +44,7 @@ syn cluster sockshellWords contains=sockshellString,sockshellLiteral,sockshellVa
 syn keyword sockshellFamily contained inet inet6 unix local unspec
 syn keyword sockshellType contained stream dgram seqpacket raw
 syn keyword sockshellProto contained ip tcp udp icmp icmpv6 sctp raw
-syn keyword sockshellFlag contained peek waitall dontwait oob trunc dontroute eor more nosignal confirm
+syn keyword sockshellFlag contained peek waitall dontwait oob trunc dontroute eor more nosignal errqueue confirm
 syn keyword sockshellHow contained rd wr rdwr
 " kw_onoff (1 and 0 are numbers), kw_settings, kw_display.
 syn keyword sockshellOnOff contained on off yes no true false
@@ -53,7 +53,7 @@ syn keyword sockshellDisplay contained text hex both
 " kw_sockopts.
 syn keyword sockshellOption contained reuseaddr reuseport keepalive broadcast linger rcvbuf sndbuf
 syn keyword sockshellOption contained rcvlowat sndlowat rcvtimeo sndtimeo oobinline dontroute error type
-syn keyword sockshellOption contained acceptconn domain protocol priority passcred pktinfo
+syn keyword sockshellOption contained acceptconn domain protocol priority passcred pktinfo recverr
 syn keyword sockshellOption contained ttl tos multicast_ttl multicast_loop v6only unicast_hops
 syn keyword sockshellOption contained nodelay maxseg cork quickack keepidle keepintvl keepcnt
 syn keyword sockshellOption contained bindtodevice mark multicast_if multicast_hops user_timeout fastopen
