@@ -580,10 +580,11 @@ void capture_drain(struct shell *sh, int settle)
 	struct capture *c = sh->capture;
 	int e = errno;
 	note_ports(sh, c);
-	read_all(sh, c);
+	int got = read_all(sh, c);
 	/* A call that sent: the answers (a SYN-ACK, an ACK) come within a
-	 * moment on loopback.  Wait 2 ms after the last one, 20 times at most. */
-	for (int i = 0; settle && i < 20; i++) {
+	 * moment on loopback.  Wait 2 ms after the last one, 20 times at
+	 * most; a call that sent nothing is not held up. */
+	for (int i = 0; settle && got > 0 && i < 20; i++) {
 		struct pollfd pfd = { .fd = c->fd, .events = POLLIN };
 		if (poll(&pfd, 1, 2) <= 0 || read_all(sh, c) == 0)
 			break;

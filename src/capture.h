@@ -21,8 +21,8 @@ struct shell;
 int capture_start(struct shell *sh, const char *pcap);
 /* Stop capturing, closing the socket and the file; shows what is left. */
 void capture_stop(struct shell *sh);
-/* Show every packet waiting (settle: also wait up to 2 ms for more, after
- * a call that may have sent).  Only while capture runs. */
+/* Show every packet waiting (settle: after a call; when packets came,
+ * also wait up to 2 ms after the last for more).  Only while capture runs. */
 void capture_drain(struct shell *sh, int settle);
 /* A new command starts: the packets it causes are counted afresh (for
  * expect packets). */
