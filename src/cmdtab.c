@@ -519,53 +519,55 @@ const struct command_def cmdtab[] = {
 const int cmdtab_count = (int)(sizeof cmdtab / sizeof cmdtab[0]);
 
 /* The exact names, hashed (FNV-1a) into a table of row numbers + 1,
- * built at the first lookup: every command line comes here, and a scan
- * of every row was a tenth of a send's cost. */
+ * with each name's length, built at the first lookup: every command line
+ * comes here, and a scan of every row was a tenth of a send's cost. */
 #define NAME_SLOTS 512  /* a power of two, well over twice the rows */
 static unsigned short name_slot[NAME_SLOTS];
+static unsigned char name_len[NAME_SLOTS / 2];
 
-static unsigned name_hash(const char *s, size_t len)
+/* The slot of name s[0..len), or -1 when s holds a NUL byte. */
+static int name_hash(const char *s, size_t len)
 {
-	unsigned h = 2166136261u;
+	unsigned h = 2166136261u, nul = 1;
 
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = 0; i < len; i++) {
+		nul &= s[i] != '\0';
 		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h & (NAME_SLOTS - 1);
+	}
+	return nul ? (int)(h & (NAME_SLOTS - 1)) : -1;
 }
 
-/* The row named exactly name[0..len) (which holds no NUL), or NULL. */
-static const struct command_def *find_exact(const char *name, size_t len)
+/* The hash of the names, once. */
+static void build_names(void)
 {
-	static int built;
-
-	if (!built) {
-		for (int i = 0; i < cmdtab_count && i < NAME_SLOTS / 2; i++) {
-			unsigned h = name_hash(cmdtab[i].name, strlen(cmdtab[i].name));
-			while (name_slot[h] != 0)
-				h = (h + 1) & (NAME_SLOTS - 1);
-			name_slot[h] = (unsigned short)(i + 1);
-		}
-		built = 1;
+	for (int i = 0; i < cmdtab_count && i < NAME_SLOTS / 2; i++) {
+		size_t n = strlen(cmdtab[i].name);
+		int h = name_hash(cmdtab[i].name, n);
+		while (name_slot[h] != 0)
+			h = (h + 1) & (NAME_SLOTS - 1);
+		name_slot[h] = (unsigned short)(i + 1);
+		name_len[i] = (unsigned char)(n < 255 ? n : 255);
 	}
-	for (unsigned h = name_hash(name, len); name_slot[h] != 0; h = (h + 1) & (NAME_SLOTS - 1)) {
-		const struct command_def *row = &cmdtab[name_slot[h] - 1];
-		if (row->name[0] == name[0] && strncmp(row->name, name, len) == 0 &&
-		    row->name[len] == '\0')
-			return row;
-	}
-	return NULL;
 }
 
 const struct command_def *cmdtab_find(const char *name, size_t len, int *ambiguous)
 {
-	const struct command_def *found;
-	int matches = 0;
+	static int built;
+	const struct command_def *found = NULL;
+	int matches = 0, h = len > 0 ? name_hash(name, len) : -1;
 
 	*ambiguous = 0;
-	if (len == 0 || memchr(name, '\0', len) != NULL)
-		return NULL;
-	if ((found = find_exact(name, len)) != NULL)
-		return found;
+	if (h < 0)
+		return NULL;  /* empty, or a NUL in it: no command */
+	if (!built) {
+		build_names();
+		built = 1;
+	}
+	for (; name_slot[h] != 0; h = (h + 1) & (NAME_SLOTS - 1)) {
+		int i = name_slot[h] - 1;
+		if (name_len[i] == len && memcmp(cmdtab[i].name, name, len) == 0)
+			return &cmdtab[i];
+	}
 	/* A prefix: unique, or ambiguous. */
 	for (int i = 0; i < cmdtab_count; i++) {
 		if (strncmp(cmdtab[i].name, name, len) == 0) {
