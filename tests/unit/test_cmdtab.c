@@ -62,6 +62,69 @@ static void test_names(void)
 	is_int(lost, 0, "cmdtab_find finds each row by its full name");
 }
 
+/* What cmdtab_find must answer for name[0..len), by a scan of every row:
+ * the row of that exact name, else the one row (or quit/exit's pair)
+ * it is a prefix of; *amb when it is a prefix of several commands. */
+static const struct command_def *scan(const char *name, size_t len, int *amb)
+{
+	const struct command_def *found = NULL;
+	int matches = 0;
+
+	*amb = 0;
+	if (len == 0 || memchr(name, '\0', len) != NULL)
+		return NULL;
+	for (int i = 0; i < cmdtab_count; i++)
+		if (strlen(cmdtab[i].name) == len && memcmp(cmdtab[i].name, name, len) == 0)
+			return &cmdtab[i];
+	for (int i = 0; i < cmdtab_count; i++)
+		if (strncmp(cmdtab[i].name, name, len) == 0) {
+			matches += found == NULL || found->fn != cmdtab[i].fn;
+			found = &cmdtab[i];
+		}
+	*amb = matches > 1;
+	return matches == 1 ? found : NULL;
+}
+
+/* cmdtab_find (a hash of the exact names, then the prefix rule) against
+ * that scan, for every prefix of every name, each with a byte more, a
+ * NUL in it, and the empty name. */
+static void test_prefixes(void)
+{
+	int bad = 0, n = 0;
+
+	for (int i = 0; i < cmdtab_count; i++) {
+		char buf[64];
+		size_t len = strlen(cmdtab[i].name);
+		if (len + 2 > sizeof buf)
+			continue;
+		memcpy(buf, cmdtab[i].name, len + 1);
+		buf[len + 1] = '\0';
+		for (size_t k = 0; k <= len + 1; k++) {
+			for (int twist = 0; twist < 3; twist++) {
+				char name[64];
+				memcpy(name, buf, sizeof name);
+				if (twist == 1)
+					name[len] = 'x';  /* one byte longer than the name */
+				if (twist == 2 && k > 1)
+					name[k / 2] = '\0';  /* a NUL inside */
+				int amb = -1, want_amb;
+				const struct command_def *want = scan(name, k, &want_amb);
+				n++;
+				if (cmdtab_find(name, k, &amb) != want || amb != want_amb) {
+					diag("cmdtab_find(\"%.*s\", %zu) is not the scan's answer", (int)k, name, k);
+					bad++;
+				}
+			}
+		}
+	}
+	ok(n > cmdtab_count * 3, "every prefix of every name was looked up");
+	is_int(bad, 0, "exact names, unique prefixes and ambiguous ones as a scan finds them");
+	int amb;
+	ok(cmdtab_find("s", 1, &amb) == NULL && amb, "\"s\" is ambiguous");
+	ok(cmdtab_find("send", 4, &amb) != NULL && strcmp(cmdtab_find("send", 4, &amb)->name, "send") == 0,
+	   "\"send\" is send, though sendto starts with it");
+}
+
 static void test_text(void)
 {
 	int bad = 0, topic = 0, order = 0, calls = 0;
@@ -326,6 +389,7 @@ int main(void)
 {
 	plan_lazy();
 	test_names();
+	test_prefixes();
 	test_text();
 	test_arity();
 	test_flags();
