@@ -12,6 +12,7 @@
 
 #include "cmds.h"
 #include "cmdtab.h"
+#include "keywords.h"
 #include "shell.h"
 
 const char *const cmdtab_topics[TOPIC_COUNT] = {
@@ -583,41 +584,13 @@ const struct command_def *cmdtab_find(const char *name, size_t len, int *ambiguo
 	return NULL;
 }
 
-/* Damerau-Levenshtein distance (optimal string alignment), capped. */
-static size_t distance(const char *a, size_t n, const char *b, size_t m)
-{
-	size_t d[24][24];
-
-	if (n > 22 || m > 22)
-		return 99;
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		for (size_t j = 1; j <= m; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	}
-	return d[n][m];
-}
-
 const char *cmdtab_suggest(const char *name, size_t len)
 {
 	const char *best = NULL;
 	size_t best_d = 3;
 
 	for (int i = 0; i < cmdtab_count; i++) {
-		size_t d = distance(name, len, cmdtab[i].name, strlen(cmdtab[i].name));
+		size_t d = kw_distance(name, len, cmdtab[i].name, strlen(cmdtab[i].name));
 		if (d < best_d) {
 			best_d = d;
 			best = cmdtab[i].name;

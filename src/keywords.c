@@ -457,9 +457,7 @@ void kw_add_flags(struct strbuf *sb, const struct kw_entry *tab, int flags)
 		sb_printf(sb, "%s%#x", first ? "" : "|", (unsigned)flags);
 }
 
-/* Edit distance (optimal string alignment), letters compared without
- * case; 99 for words too long to be typos of each other. */
-static size_t distance(const char *a, size_t n, const char *b, size_t m)
+size_t kw_distance(const char *a, size_t n, const char *b, size_t m)
 {
 	size_t d[34][34];
 
@@ -497,7 +495,7 @@ void kw_near_init(struct kw_near *nn, const char *word, size_t len)
 void kw_near_try(struct kw_near *nn, const char *cand)
 {
 	size_t m = strlen(cand), n = nn->len;
-	size_t d = distance(nn->word, n, cand, m);
+	size_t d = kw_distance(nn->word, n, cand, m);
 
 	/* At most two edits, fewer than the word has letters; or one word
 	 * begins the other ("write" for "wr"), counted as two. */

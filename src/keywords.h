@@ -151,6 +151,11 @@ int kw_c_int(const char *word, size_t len, int *out);
 
 /* ---- the did-you-mean hint ---- */
 
+/* Edit distance (optimal string alignment) between a[0..n) and b[0..m),
+ * letters compared without case; 99 for words too long (over 32 bytes) to
+ * be typos of each other.  For did-you-mean hints. */
+size_t kw_distance(const char *a, size_t n, const char *b, size_t m);
+
 /* The search for the candidate nearest to a misspelt word. */
 struct kw_near {
 	const char *word;
