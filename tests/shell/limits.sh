@@ -45,7 +45,9 @@ if test -r /proc/self/status; then
 	wait "$pid" 2>/dev/null
 	status=$?
 	status_is 143 "SIGTERM ends it in the middle of the endless line: status 143"
-	if test -n "$peak"; then
+	if test -n "$SOCKSHELL_VALGRIND"; then
+		skip "an endless line: memory stays bounded" "under valgrind the process is valgrind's, not the shell's size"
+	elif test -n "$peak"; then
 		ok "an endless line on stdin: the shell stays under 32 MB (peak $peak kB)" test "$peak" -lt 32768
 	else
 		skip "an endless line: memory stays bounded" "the shell had already gone"
