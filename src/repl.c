@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,22 @@ static int stream_buffered(FILE *fp)
  * on stdin makes no write per line.  Returns 1, 2 for a line that was too
  * long, or 0 at the end (or when a signal stopped the read).
  */
+/* Wait until fd has input, looking at the interrupt flag every 200 ms:
+ * a signal that lands just before a blocking read would not interrupt
+ * it.  Returns 0 (read now), or -1 when a signal came. */
+static int wait_input(int fd)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+
+	for (;;) {
+		if (shell_sigint)
+			return -1;
+		int r = poll(&p, 1, 200);
+		if (r > 0 || (r < 0 && errno != EINTR))
+			return 0;
+	}
+}
+
 static int read_stream_line(struct shell *sh, struct source *src)
 {
 	struct strbuf *sb = &src->input;
@@ -65,8 +82,13 @@ static int read_stream_line(struct shell *sh, struct source *src)
 			got = 0;  /* an endless line must not hide a signal */
 			break;
 		}
-		if (!stream_buffered(src->fp))
+		if (!stream_buffered(src->fp)) {
 			out_flush(sh);
+			if (wait_input(fileno(src->fp)) < 0) {
+				got = 0;
+				break;
+			}
+		}
 		c = getc_unlocked(src->fp);
 		if (c == EOF) {
 			if (ferror(src->fp) && errno == EINTR && !shell_sigint) {
