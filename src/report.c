@@ -159,27 +159,27 @@ int report_started(const struct shell *sh)
 	return sh->tests > 0;
 }
 
-void report_skip_all(struct shell *sh, const char *why)
+/* A TAP line of its own: the directive, then why, made safe. */
+static void directive_line(struct shell *sh, const char *directive, const char *why)
 {
 	struct strbuf line = STRBUF_INIT;
 
-	sb_adds(&line, "1..0 # SKIP ");
+	sb_adds(&line, directive);
 	sb_add_safe(&line, why, strlen(why), 0);
 	sb_addc(&line, '\n');
 	out_put(sh, line.buf, line.len);
 	sb_free(&line);
+}
+
+void report_skip_all(struct shell *sh, const char *why)
+{
+	directive_line(sh, "1..0 # SKIP ", why);
 	sh->skipped = 1;
 }
 
 void report_bail(struct shell *sh, const char *why)
 {
-	struct strbuf line = STRBUF_INIT;
-
-	sb_adds(&line, "Bail out! ");
-	sb_add_safe(&line, why, strlen(why), 0);
-	sb_addc(&line, '\n');
-	out_put(sh, line.buf, line.len);
-	sb_free(&line);
+	directive_line(sh, "Bail out! ", why);
 }
 
 void report_mark(const struct shell *sh, struct report_mark *m)
