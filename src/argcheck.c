@@ -292,7 +292,7 @@ static int setting_value(struct argctx *c, const struct kw_entry *setting, int i
 		struct kw_near near;
 		kw_near_init(&near, v->s, v->len);
 		kw_near_table(&near, kw_display);
-		return fail(c, v, "set display: unknown mode", near.best, "write text, hex or both");
+		return fail(c, v, "set display: unknown mode", near.best, "write text, ascii, hex or both");
 	}
 	c->opt = -3;  /* echo, errexit: on or off */
 	return check_onoff(c, i);

@@ -141,7 +141,7 @@ static int set_setting(struct shell *sh, const struct kw_entry *setting, const s
 	case KW_SET_DISPLAY:
 		mode = kw_word(kw_display, val->s, val->len);
 		if (mode == NULL) {
-			out_error(sh, val, "set display: write text, hex or both");
+			out_error(sh, val, "set display: write text, ascii, hex or both");
 			return CMD_ERROR;
 		}
 		sh->display = (enum display_mode)mode->value;

@@ -457,7 +457,8 @@ const struct command_def cmdtab[] = {
 	  .complete = { A_EXPECT, A_EXPECT, A_EXPECT, A_EXPECT }, .rest = A_EXPECT, .fn = cmd_expect },
 	{ .name = "set", .args = "[NAME [VALUE]]", .topic = TOPIC_LESSONS,
 	  .summary = "set a variable or a setting; alone, list them",
-	  .detail = "Settings: display text|hex|both, timeout SECONDS (0: none; a "
+	  .detail = "Settings: display text|ascii|hex|both (text shows printable UTF-8 as "
+	            "characters in a UTF-8 locale; ascii escapes every byte that is not printable ASCII), timeout SECONDS (0: none; a "
 	            "script may only shorten it), "
 	            "echo on|off, errexit on|off (or yes/no, 1/0, true/false).  Any other NAME is a variable for "
 	            "${NAME}.  Without VALUE, shows it.  Each call sets ${rc}, ${errno}, "

@@ -129,6 +129,7 @@ const struct kw_entry kw_display[] = {
 	{ "text", NULL, DISPLAY_TEXT },
 	{ "hex", NULL, DISPLAY_HEX },
 	{ "both", NULL, DISPLAY_BOTH },
+	{ "ascii", NULL, DISPLAY_ASCII },
 	{ NULL, NULL, 0 }
 };
 

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -444,6 +445,8 @@ int main(int argc, char **argv)
 
 	hold_std_fds();
 	close_inherited();
+	/* The character set only (data shown as UTF-8 text): numbers stay C. */
+	setlocale(LC_CTYPE, "");
 	shell_init(&sh);
 	int status = options(&sh, argc, argv, &o);
 	if (status < 0)

@@ -38,6 +38,7 @@
 #include "output.h"
 #include "report.h"
 #include "shell.h"
+#include "utf8.h"
 
 /* Write stdout when this much waits. */
 #define OUT_CHUNK (64u * 1024)
@@ -246,12 +247,23 @@ void trace_add(struct shell *sh, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Data quoted into the trace line: UTF-8 as text where the display is
+ * text or both and the locale is UTF-8, else every byte as sb_add_quoted
+ * shows it (so the C locale's output stays the same byte for byte). */
+static void trace_quoted(struct shell *sh, const void *p, size_t n)
+{
+	if ((sh->display == DISPLAY_TEXT || sh->display == DISPLAY_BOTH) && utf8_locale())
+		sb_add_quoted_text(&sh->line, p, n);
+	else
+		sb_add_quoted(&sh->line, p, n);
+}
+
 void trace_sent(struct shell *sh, const void *p, size_t n)
 {
 	if (n <= 128) {
-		sb_add_quoted(&sh->line, p, n);
+		trace_quoted(sh, p, n);
 	} else {
-		sb_add_quoted(&sh->line, p, 64);
+		trace_quoted(sh, p, 64);
 		sb_adds(&sh->line, "...");
 	}
 }
@@ -314,7 +326,7 @@ void trace_received(struct shell *sh, const void *p, size_t n)
 	if (sh->display == DISPLAY_HEX)
 		return;
 	sb_addc(&sh->line, ' ');
-	sb_add_quoted(&sh->line, p, n);
+	trace_quoted(sh, p, n);
 }
 
 void trace_end(struct shell *sh)
@@ -329,7 +341,7 @@ void trace_end(struct shell *sh)
 		  sh->color ? SB_SAFE_SGR : 0);
 	sh->last.valid = 1;
 	sh->last.no_call = 0;
-	if (sh->display != DISPLAY_TEXT && sh->last.has_data && sh->last.data.len > 0)
+	if ((sh->display == DISPLAY_HEX || sh->display == DISPLAY_BOTH) && sh->last.has_data && sh->last.data.len > 0)
 		sb_add_hexdump(&sh->out, sh->tap ? "#   " : "  ", sh->last.data.buf, sh->last.data.len);
 	if (sh->out.len >= OUT_CHUNK)
 		out_flush(sh);

@@ -23,7 +23,9 @@ enum { CMD_OK = 0, CMD_ERROR = 1, CMD_EXIT = 2 };
 /* Exit statuses. */
 enum { EXIT_GOOD = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_INTERRUPTED = 130 };
 
-enum display_mode { DISPLAY_TEXT, DISPLAY_HEX, DISPLAY_BOTH };
+/* text: data quoted, UTF-8 shown as text where the locale is UTF-8;
+ * ascii: every byte that is not printable ASCII escaped. */
+enum display_mode { DISPLAY_TEXT, DISPLAY_HEX, DISPLAY_BOTH, DISPLAY_ASCII };
 
 /* The largest count recv, recvfrom, drain and "-n" accept: 64 MiB. */
 #define SHELL_MAX_COUNT (64u * 1024 * 1024)

@@ -15,6 +15,7 @@
 #include <sys/types.h>
 
 #include "strbuf.h"
+#include "utf8.h"
 
 void *xmalloc(size_t n)
 {
@@ -326,20 +327,13 @@ static char *quote_byte(char *o, const unsigned char *s, size_t i, size_t n)
 	return o;
 }
 
-void sb_add_quoted(struct strbuf *sb, const void *p, size_t n)
+/* Show s[0..n) at o, as sb_add_quoted between its quotes; returns the end
+ * of what it wrote (room for 4 * n + 3 bytes has been made).  The byte
+ * after s[n - 1], if any, is not a digit. */
+static char *quote_bytes(char *o, const unsigned char *s, size_t n)
 {
-	const unsigned char *s = p;
 	size_t i = 0;
 
-	if (n > (SIZE_MAX - sb->len - 8) / 4) {
-		fputs("sockshell: buffer size overflow\n", stderr);
-		abort();
-	}
-	/* Room for the worst case and the quotes at once; every step
-	 * writes four bytes, so the last may write three past its end. */
-	sb_grow(sb, 4 * n + 2);
-	char *o = sb->buf + sb->len;
-	*o++ = '"';
 	/* Eight bytes at a time while they are all plain (text) or all
 	 * NUL (a stream of zeros) and no digit follows; else one by one. */
 	while (i + 8 <= n) {
@@ -359,50 +353,72 @@ void sb_add_quoted(struct strbuf *sb, const void *p, size_t n)
 	}
 	for (; i < n; i++)
 		o = quote_byte(o, s, i, n);
+	return o;
+}
+
+/* Make room for p[0..n) quoted in the worst case; returns where the
+ * opening quote went. */
+static char *quote_start(struct strbuf *sb, size_t n)
+{
+	if (n > (SIZE_MAX - sb->len - 8) / 4) {
+		fputs("sockshell: buffer size overflow\n", stderr);
+		abort();
+	}
+	/* Room for the worst case and the quotes at once; every step
+	 * writes four bytes, so the last may write three past its end. */
+	sb_grow(sb, 4 * n + 2);
+	char *o = sb->buf + sb->len;
+	*o++ = '"';
+	return o;
+}
+
+/* Close the quotes at o, the end of what was written. */
+static void quote_end(struct strbuf *sb, char *o)
+{
 	*o++ = '"';
 	sb->len = (size_t)(o - sb->buf);
 	sb->buf[sb->len] = '\0';
 }
 
+void sb_add_quoted(struct strbuf *sb, const void *p, size_t n)
+{
+	char *o = quote_start(sb, n);
+
+	quote_end(sb, quote_bytes(o, p, n));
+}
+
+void sb_add_quoted_text(struct strbuf *sb, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	char *o = quote_start(sb, n);
+	size_t i = 0;
+
+	while (i < n) {
+		/* A run of ASCII, as sb_add_quoted shows it... */
+		size_t j = i;
+		while (j < n && s[j] < 0x80)
+			j++;
+		o = quote_bytes(o, s + i, j - i);
+		if (j == n)
+			break;
+		/* ...then one character as it is (its 2 to 4 bytes take no
+		 * more room than their escapes), or one byte escaped. */
+		size_t k = utf8_text_seq(s + j, n - j);
+		if (k > 0) {
+			memcpy(o, s + j, k);
+			o += k;
+			i = j + k;
+		} else {
+			o = quote_byte(o, s, j, n);
+			i = j + 1;
+		}
+	}
+	quote_end(sb, o);
+}
+
 void sb_add_literal(struct strbuf *sb, const void *p, size_t n)
 {
 	add_quoted(sb, p, n, 1);
-}
-
-/* The length of the valid UTF-8 sequence of two or more bytes at s
- * (n bytes left), or 0 when there is none: overlong forms, surrogates,
- * code points above U+10FFFF and the C1 controls (U+0080..U+009F, which a
- * terminal may obey) do not count. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-	size_t len;
-	unsigned char lo = 0x80, hi = 0xbf;  /* the range of the second byte */
-
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	if (c == 0xc2)
-		lo = 0xa0;
-	else if (c == 0xe0)
-		lo = 0xa0;
-	else if (c == 0xed)
-		hi = 0x9f;
-	else if (c == 0xf0)
-		lo = 0x90;
-	else if (c == 0xf4)
-		hi = 0x8f;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t k = 2; k < len; k++)
-		if ((s[k] & 0xc0) != 0x80)
-			return 0;
-	return len;
 }
 
 /* The length of a colour code at s: ESC [ digits and ; m, or 0. */
@@ -465,7 +481,7 @@ void sb_add_safe(struct strbuf *sb, const void *p, size_t n, int flags)
 		if (j >= n)
 			break;
 		/* ...then one character that is not. */
-		size_t k = s[j] >= 0x80 ? utf8_seq(s + j, n - j) : 0;
+		size_t k = s[j] >= 0x80 ? utf8_text_seq(s + j, n - j) : 0;
 		if (k == 0 && (flags & SB_SAFE_SGR))
 			k = sgr_seq(s + j, n - j);
 		if (k > 0) {

@@ -89,13 +89,18 @@ void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 /* Append p[0..n) C-escaped inside double quotes: "a\r\n\0\xff". */
 void sb_add_quoted(struct strbuf *sb, const void *p, size_t n);
+/* The same, but a valid and printable UTF-8 character (utf8.h) is shown
+ * as it is: "a\xc3\xb1o" is "año".  Every other byte is escaped as by
+ * sb_add_quoted, byte by byte (a character cut short, a bidi control). */
+void sb_add_quoted_text(struct strbuf *sb, const void *p, size_t n);
 /* The same, as a string a lesson reads back as exactly these bytes: "$"
  * is escaped too ("\$"), so nothing in it expands.  For "save". */
 void sb_add_literal(struct strbuf *sb, const void *p, size_t n);
 /* Append p[0..n) made safe to print as (part of) one line: printable
- * ASCII, tabs and valid UTF-8 stay as they are; every other byte (control
- * bytes, newlines, ESC, DEL, C1 controls, bytes that are not UTF-8) is
- * C-escaped ("\n", "\r", "\x1b").  Flags: */
+ * ASCII, tabs and valid, printable UTF-8 (utf8_printable) stay as they
+ * are; every other byte (control bytes, newlines, ESC, DEL, C1 controls,
+ * bidi and other format controls, bytes that are not UTF-8) is C-escaped
+ * ("\n", "\r", "\x1b", "\xe2\x80\xae").  Flags: */
 enum {
 	SB_SAFE_NEWLINES = 1,   /* keep newlines (the caller splits lines) */
 	SB_SAFE_SGR = 2         /* keep colour codes, ESC [ digits ; m */

@@ -49,7 +49,7 @@ syn keyword sockshellHow contained rd wr rdwr
 " kw_onoff (1 and 0 are numbers), kw_settings, kw_display.
 syn keyword sockshellOnOff contained on off yes no true false
 syn keyword sockshellSetting contained display timeout echo errexit
-syn keyword sockshellDisplay contained text hex both
+syn keyword sockshellDisplay contained text ascii hex both
 " kw_sockopts.
 syn keyword sockshellOption contained reuseaddr reuseport keepalive broadcast linger rcvbuf sndbuf
 syn keyword sockshellOption contained rcvlowat sndlowat rcvtimeo sndtimeo oobinline dontroute error type
