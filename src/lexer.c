@@ -345,8 +345,7 @@ int lex_command(const char *line, size_t len, size_t *pos, struct command *cmd,
 
 	cmd->n = 0;
 	cmd->def = NULL;
-	if (!cmd->append)
-		sb_reset(&cmd->text);
+	sb_reset(&cmd->text);
 	err->col = 0;
 	err->width = 0;
 	err->msg[0] = '\0';

@@ -38,9 +38,6 @@ struct command {
 	/* The command table's row, when the check pass found it (plan.h);
 	 * NULL after lex_command: the caller looks the name up. */
 	const struct command_def *def;
-	/* Set: lex_command adds the words after what text holds, rather
-	 * than starting it again (the check pass keeps them, plan.h). */
-	int append;
 };
 
 struct lex_error {

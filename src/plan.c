@@ -1,12 +1,12 @@
 /*
- * plan.c - a file lexed once.
+ * plan.c - a file lexed once a line.
  *
- * Hides how the check pass's commands are kept: the check's own text of
- * words (it lexes each command after the last, and what is not kept is
- * taken back), two compact arrays (commands: 16 bytes, words: 4 bytes,
- * their bytes found by adding up the lengths before them) that grow as
- * the check goes, and a cursor the run moves forward.  Nothing is copied
- * and nothing allocated per word.
+ * Hides how the check pass's lines are kept: a hash table of the lines'
+ * texts (their bytes stay the file's: a line kept is found by its hash
+ * and compared with memcmp), three compact arrays (lines, commands,
+ * words) and the words' bytes in one text, which grow as the check goes,
+ * and the run's place in the line it is taking commands from.  A line
+ * met again adds nothing, and nothing is allocated per word.
  */
 #include <config.h>
 
@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "plan.h"
-#include "strbuf.h"
 
 void plan_init(struct plan *pl, const char *file, size_t len)
 {
@@ -27,143 +26,216 @@ void plan_init(struct plan *pl, const char *file, size_t len)
 void plan_free(struct plan *pl)
 {
 	sb_free(&pl->text);
+	free(pl->line);
 	free(pl->cmd);
 	free(pl->word);
+	free(pl->slot);
 	plan_init(pl, NULL, 0);
 }
 
-/* What a plan may hold besides the check's text (about the file's size):
- * beyond it, the commands that follow are lexed when they run, as
- * without a plan. */
-#define PLAN_BUDGET(len) (((size_t)16 << 20) + (size_t)(len) * 2)
+/* What a plan may hold (about the file's size and a MiB): beyond it, the
+ * lines not kept yet are checked and lexed each time, as without a plan. */
+#define PLAN_BUDGET(len) (((size_t)1 << 20) + (size_t)(len))
 
-/* Room for one more command and n more words: 0, or -1 when the plan
- * would pass its budget.  The first room made is a guess from the text's
- * size (a command every 16 bytes), so that a long lesson seldom moves
- * the arrays. */
-static int make_room(struct plan *pl, size_t n)
+/* The bytes a plan holds. */
+static size_t plan_bytes(const struct plan *pl)
 {
-	size_t cmds = pl->capcmd, words = pl->capword;
+	return pl->text.cap + pl->capline * sizeof *pl->line + pl->capcmd * sizeof *pl->cmd +
+	       pl->capword * sizeof *pl->word + pl->nslot * sizeof *pl->slot;
+}
 
-	if (pl->ncmd == cmds)
-		cmds = cmds ? cmds * 2 : pl->len / 16 + 16;
-	while (pl->nword + n > words)
-		words = words ? words * 2 : (pl->len / 16 + 16) * 3;
-	if (cmds != pl->capcmd || words != pl->capword) {
-		if (cmds * sizeof *pl->cmd + words * sizeof *pl->word > PLAN_BUDGET(pl->len))
-			return -1;
-		pl->cmd = xrealloc(pl->cmd, cmds * sizeof *pl->cmd);
-		pl->word = xrealloc(pl->word, words * sizeof *pl->word);
-		pl->capcmd = cmds;
-		pl->capword = words;
+/* A hash of p[0..n), eight bytes at a time. */
+static uint64_t line_hash(const char *p, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ n, x;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&x, p, 8);
+		h = (h ^ x) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
 	}
+	if (n > 0) {
+		x = 0;
+		memcpy(&x, p, n);
+		h = (h ^ x) * 0xc4ceb9fe1a85ec53u;
+	}
+	return h ^ (h >> 29);
+}
+
+/* The line kept with the text p[0..n) and hash h, or NULL. */
+static const struct plan_line *lookup(const struct plan *pl, const char *p, size_t n, uint64_t h)
+{
+	if (pl->nslot == 0)
+		return NULL;
+	for (size_t i = (size_t)h & (pl->nslot - 1);; i = (i + 1) & (pl->nslot - 1)) {
+		uint32_t s = pl->slot[i];
+		if (s == 0)
+			return NULL;
+		const struct plan_line *l = &pl->line[s - 1];
+		if (l->hash == h && l->len == n && memcmp(pl->file + l->off, p, n) == 0)
+			return l;
+	}
+}
+
+int plan_known(struct plan *pl, const char *line, size_t len)
+{
+	return lookup(pl, line, len, line_hash(line, len)) != NULL;
+}
+
+/* Put line number k (from 0) in the table, which has room. */
+static void insert(struct plan *pl, size_t k)
+{
+	size_t i = (size_t)pl->line[k].hash & (pl->nslot - 1);
+
+	while (pl->slot[i] != 0)
+		i = (i + 1) & (pl->nslot - 1);
+	pl->slot[i] = (uint32_t)(k + 1);
+}
+
+/* Grow *arr of *cap elements of size sz to hold need: 0, or -1 past the
+ * plan's budget. */
+static int grow(struct plan *pl, void **arr, size_t *cap, size_t sz, size_t need)
+{
+	size_t c = *cap ? *cap : 16;
+
+	while (c < need)
+		c *= 2;
+	if (c == *cap)
+		return 0;
+	if (plan_bytes(pl) + (c - *cap) * sz > PLAN_BUDGET(pl->len) || c > UINT32_MAX / 2)
+		return -1;
+	*arr = xrealloc(*arr, c * sz);
+	*cap = c;
 	return 0;
 }
 
-/* Can cmd be kept: some words, offsets and sizes that fit the compact
- * form?  (Its words are looked at as they are written.) */
-static int keepable(const struct plan *pl, const struct command *cmd)
+/* Room in the table for one more line (kept at most half full). */
+static int grow_table(struct plan *pl)
 {
-	return cmd->n > 0 && cmd->n <= UINT16_MAX && !pl->full && pl->len < UINT32_MAX &&
-	       cmd->text.len < UINT32_MAX && cmd->end - cmd->start <= UINT16_MAX;
+	if ((pl->nline + 1) * 2 <= pl->nslot)
+		return 0;
+	size_t n = pl->nslot ? pl->nslot * 2 : 64;
+	if (plan_bytes(pl) + n * sizeof *pl->slot > PLAN_BUDGET(pl->len))
+		return -1;
+	free(pl->slot);
+	pl->slot = xrealloc(NULL, n * sizeof *pl->slot);
+	memset(pl->slot, 0, n * sizeof *pl->slot);
+	pl->nslot = n;
+	for (size_t k = 0; k < pl->nline; k++)
+		insert(pl, k);
+	return 0;
 }
 
-/* Write cmd's words after the plan's: 0, or -1 (none written) when one
- * is an expansion or too long for the compact form. */
+void plan_line_begin(struct plan *pl, const char *line, size_t len)
+{
+	pl->open.off = (uint32_t)(line - pl->file);
+	pl->open.len = (uint32_t)len;
+	pl->open.cmd = (uint32_t)pl->ncmd;
+	pl->open.ncmd = 0;
+	pl->open.hash = line_hash(line, len);
+	pl->open_text = pl->text.len;
+	pl->open_word = pl->nword;
+	pl->open_ok = !pl->full && len <= UINT16_MAX && pl->len < UINT32_MAX;
+}
+
+/* Keep cmd's words after the plan's: 0, or -1 when one is an expansion
+ * or does not fit the compact form. */
 static int keep_words(struct plan *pl, const struct command *cmd)
 {
-	struct plan_word *pw = &pl->word[pl->nword];
-
+	if (grow(pl, (void **)&pl->word, &pl->capword, sizeof *pl->word,
+		 pl->nword + (size_t)cmd->n) < 0)
+		return -1;
 	for (int k = 0; k < cmd->n; k++) {
 		const struct word *w = &cmd->w[k];
-		if ((w->flags & WORD_DYNAMIC) || w->len > UINT16_MAX || w->col > INT16_MAX)
+		if ((w->flags & WORD_DYNAMIC) || w->len > UINT16_MAX || w->col > INT16_MAX ||
+		    pl->text.len + w->len + 1 > UINT32_MAX ||
+		    plan_bytes(pl) + w->len + 1 > PLAN_BUDGET(pl->len))
 			return -1;
-		pw[k].len = (uint16_t)w->len;
-		pw[k].colq = (uint16_t)(w->col << 1 | ((w->flags & WORD_QUOTED) != 0));
+		struct plan_word *pw = &pl->word[pl->nword + (size_t)k];
+		pw->off = (uint32_t)pl->text.len;
+		pw->len = (uint16_t)w->len;
+		pw->colq = (uint16_t)(w->col << 1 | ((w->flags & WORD_QUOTED) != 0));
+		sb_add(&pl->text, w->s, w->len);
+		sb_addc(&pl->text, '\0');
 	}
-	pl->nword += (size_t)cmd->n;
 	return 0;
 }
 
-void plan_keep(struct plan *pl, size_t line_off, struct command *cmd,
-	       const struct command_def *def)
+void plan_keep(struct plan *pl, const struct command *cmd, const struct command_def *def,
+	       size_t pos)
 {
-	/* Its bytes begin with its first word's; words of a command the
-	 * check refused (not handed here) may lie between tail and them. */
-	size_t base = cmd->n > 0 ? (size_t)(cmd->w[0].s - cmd->text.buf) : cmd->text.len;
-	int keep = def != NULL && keepable(pl, cmd);
-
-	if (keep && make_room(pl, (size_t)cmd->n) < 0) {
-		pl->full = 1;  /* past the budget: nothing more is kept */
-		keep = 0;
-	}
-	if (!keep || keep_words(pl, cmd) < 0) {
-		cmd->text.len = pl->tail;
-		if (cmd->text.buf != NULL)
-			cmd->text.buf[pl->tail] = '\0';
+	if (!pl->open_ok || cmd->n == 0)
+		return;
+	if (def == NULL || cmd->n > UINT16_MAX ||
+	    grow(pl, (void **)&pl->cmd, &pl->capcmd, sizeof *pl->cmd, pl->ncmd + 1) < 0 ||
+	    keep_words(pl, cmd) < 0) {
+		pl->open_ok = 0;
 		return;
 	}
-	if (base > pl->tail) {
-		/* (and the NUL after them) */
-		memmove(cmd->text.buf + pl->tail, cmd->text.buf + base, cmd->text.len - base + 1);
-		cmd->text.len -= base - pl->tail;
-	}
-	pl->tail = cmd->text.len;
 	struct plan_cmd *c = &pl->cmd[pl->ncmd++];
 	c->def = def;
-	c->start = (uint32_t)(line_off + cmd->start);
-	c->span = (uint16_t)(cmd->end - cmd->start);
+	c->word = (uint32_t)pl->nword;
 	c->n = (uint16_t)cmd->n;
+	c->start = (uint16_t)cmd->start;
+	c->end = (uint16_t)cmd->end;
+	c->next = (uint16_t)pos;
+	pl->nword += (size_t)cmd->n;
+	pl->open.ncmd++;
 }
 
-void plan_take_text(struct plan *pl, struct strbuf *text)
+void plan_line_end(struct plan *pl, int ok)
 {
-	sb_free(&pl->text);
-	pl->text = *text;
-	sb_init(text);
-}
+	int keepable = ok && pl->open_ok;
 
-/* Move the run's cursor past the next command kept (its words and their
- * bytes); returns that command. */
-static const struct plan_cmd *step(struct plan *pl)
-{
-	const struct plan_cmd *c = &pl->cmd[pl->next++];
-
-	for (uint32_t k = 0; k < c->n; k++)
-		pl->next_text += pl->word[pl->next_word + k].len + 1u;
-	pl->next_word += c->n;
-	return c;
+	if (keepable &&
+	    grow(pl, (void **)&pl->line, &pl->capline, sizeof *pl->line, pl->nline + 1) == 0 &&
+	    grow_table(pl) == 0) {
+		pl->line[pl->nline++] = pl->open;
+		insert(pl, pl->nline - 1);
+		return;
+	}
+	/* Not kept: what it added is taken back. */
+	if (keepable)
+		pl->full = 1;  /* out of room: nothing more is kept */
+	pl->ncmd = pl->open.cmd;
+	pl->nword = pl->open_word;
+	pl->text.len = pl->open_text;
+	if (pl->text.buf != NULL)
+		pl->text.buf[pl->text.len] = '\0';
 }
 
 int plan_take(struct plan *pl, const char *line, size_t len, size_t *pos, struct command *cmd)
 {
-	size_t line_off = (size_t)(line - pl->file);
-	size_t at = line_off + lex_skip_blanks(line, len, *pos);
-
-	/* Past the commands the run left behind (the rest of a line that
-	 * stopped at an error) to the first at or after this one. */
-	while (pl->next < pl->ncmd && pl->cmd[pl->next].start < at)
-		step(pl);
-	if (pl->next >= pl->ncmd || pl->cmd[pl->next].start != at)
+	if (*pos == 0 || line != pl->run_text) {
+		pl->run_text = line;
+		pl->run_line = lookup(pl, line, len, line_hash(line, len));
+		pl->run_k = 0;
+	}
+	const struct plan_line *l = pl->run_line;
+	if (l == NULL)
 		return 0;
-	const struct plan_cmd *c = &pl->cmd[pl->next++];
-	const struct plan_word *pw = &pl->word[pl->next_word];
-	const char *s = pl->text.buf + pl->next_text;
-	pl->next_word += c->n;
+	cmd->def = NULL;
+	if (pl->run_k >= l->ncmd) {
+		/* The rest has no command with words. */
+		cmd->n = 0;
+		cmd->start = cmd->end = len;
+		*pos = len;
+		return 1;
+	}
+	const struct plan_cmd *c = &pl->cmd[l->cmd + pl->run_k++];
+	const struct plan_word *pw = &pl->word[c->word];
 	lex_command_reserve(cmd, (int)c->n);
 	for (uint32_t k = 0; k < c->n; k++) {
 		struct word *w = &cmd->w[k];
-		w->s = s;
+		w->s = pl->text.buf + pw[k].off;
 		w->len = pw[k].len;
 		w->col = pw[k].colq >> 1;
 		w->flags = pw[k].colq & 1 ? WORD_QUOTED : 0;
-		s += pw[k].len + 1u;
 	}
-	pl->next_text = (size_t)(s - pl->text.buf);
 	cmd->n = (int)c->n;
-	cmd->start = c->start - line_off;
-	cmd->end = cmd->start + c->span;
+	cmd->start = c->start;
+	cmd->end = c->end;
 	cmd->def = c->def;
-	*pos = cmd->end;
+	*pos = c->next;
 	return 1;
 }

@@ -224,7 +224,7 @@ static int check_arguments(const struct command *cmd, const struct command_def *
 	return -1;
 }
 
-/* repl_check, keeping in pl (when not NULL) each command that passed,
+/* repl_check, keeping in pl (when not NULL) each line that passed,
  * for the run (plan.h). */
 static int check_source(struct shell *sh, struct source *src, struct plan *pl)
 {
@@ -236,7 +236,6 @@ static int check_source(struct shell *sh, struct source *src, struct plan *pl)
 	size_t pos = 0;
 
 	lex_command_init(&cmd);
-	cmd.append = pl != NULL;  /* the plan keeps the words */
 	while (pos < src->len) {
 		const char *p = src->text + pos;
 		const char *nl = memchr(p, '\n', src->len - pos);
@@ -251,6 +250,12 @@ static int check_source(struct shell *sh, struct source *src, struct plan *pl)
 			errors++;
 			continue;
 		}
+		/* A text met before has passed: the plan knows it. */
+		if (pl != NULL && plan_known(pl, p, len))
+			continue;
+		int before = errors;
+		if (pl != NULL)
+			plan_line_begin(pl, p, len);
 		/* (at < len: no call just to learn that the line has ended) */
 		while (at < len && (r = lex_command(p, len, &at, &cmd, NULL, NULL, &err)) != 0) {
 			int bad;
@@ -267,12 +272,12 @@ static int check_source(struct shell *sh, struct source *src, struct plan *pl)
 				out_syntax_error(sh, src->name, line, p, len, col, width, msg);
 				errors++;
 			} else if (pl != NULL) {
-				plan_keep(pl, (size_t)(p - src->text), &cmd, def);
+				plan_keep(pl, &cmd, def, at);
 			}
 		}
+		if (pl != NULL)
+			plan_line_end(pl, errors == before);
 	}
-	if (pl != NULL)
-		plan_take_text(pl, &cmd.text);
 	lex_command_free(&cmd);
 	return errors;
 }

@@ -1,11 +1,11 @@
 /*
- * test_plan.c - unit tests of plan.c: a command the check pass kept is
- * taken at run time with exactly the words, columns, flags, start and end
- * that lexing the line again gives (quotes, escapes, NUL bytes, ';' and
- * '#', blanks, a last line without its newline), a command with an
- * expansion is not kept (nor are its bytes: the text holds only the
- * words kept), and the run's cursor skips what a stopped line left
- * behind.
+ * test_plan.c - unit tests of plan.c: a command of a line the check pass
+ * kept is taken at run time with exactly the words, columns, flags, start
+ * and end that lexing the line again gives (quotes, escapes, NUL bytes,
+ * ';' and '#', blanks, a last line without its newline); a line met again
+ * is known and kept once; a line with an expansion, or refused, is not
+ * kept (nor are its bytes); a line taken from its start again gives its
+ * commands again.
  */
 #include <config.h>
 
@@ -29,37 +29,38 @@ static const char file[] =
 	"echo ${X} y\n"
 	"echo $ $x \"\\$1\" a\"b\"'c'\n"
 	"x;;y ;\n"
+	"3 send \"0123456789abcdef\"\n"
+	"4 recv 16\n"
 	"last \"word\"";
 
-/* Every command of the file, lexed without expansion as the check pass
- * does, kept in pl, except the refuse'th (counted from 0): like one the
- * check refused, it is not handed to plan_keep, and its words stay in the
- * check's text.  Returns how many were kept. */
+/* Every line of the file checked as the check pass does: lexed without
+ * expansion, each text known before passed over, each command handed to
+ * plan_keep, except that the line number refuse (counted from 0) is
+ * ended as one the check refused.  Returns how many lines were met again
+ * (known). */
 static size_t keep_but(struct plan *pl, size_t refuse)
 {
-	size_t seen = 0;
-
 	struct command cmd;
 	struct lex_error err;
-	size_t off = 0, kept = 0;
+	size_t off = 0, known = 0, nline = 0;
 
 	lex_command_init(&cmd);
-	cmd.append = 1;
 	while (off < sizeof file - 1) {
 		const char *p = file + off, *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p), pos = 0;
-		while (pos < len && lex_command(p, len, &pos, &cmd, NULL, NULL, &err) > 0) {
-			size_t before = pl->ncmd;
-			if (seen++ == refuse)
-				continue;
-			plan_keep(pl, off, &cmd, row);
-			kept += pl->ncmd - before;
-		}
 		off += len + 1;
+		if (plan_known(pl, p, len)) {
+			known++;
+			nline++;
+			continue;
+		}
+		plan_line_begin(pl, p, len);
+		while (pos < len && lex_command(p, len, &pos, &cmd, NULL, NULL, &err) > 0)
+			plan_keep(pl, &cmd, row, pos);
+		plan_line_end(pl, nline++ != refuse);
 	}
-	plan_take_text(pl, &cmd.text);
 	lex_command_free(&cmd);
-	return kept;
+	return known;
 }
 
 static size_t keep_all(struct plan *pl)
@@ -90,9 +91,10 @@ static int dynamic(const struct command *cmd)
 	return 0;
 }
 
-/* Run every line of the file, each command taken from the plan where it
- * was kept, and check it against the lexer.  Returns how many were taken;
- * *bad counts the ones that differ. */
+/* Run every line of the file, each command with words taken from the
+ * plan where its line was kept, and check it against the lexer (and that
+ * none is left after the last).  Returns how many were taken; *bad counts
+ * the ones that differ. */
 static size_t take_all(struct plan *pl, int *bad)
 {
 	struct command got, want;
@@ -103,20 +105,22 @@ static size_t take_all(struct plan *pl, int *bad)
 	lex_command_init(&want);
 	while (off < sizeof file - 1) {
 		const char *p = file + off, *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p), pos = 0;
-		while (pos < len) {
-			size_t wpos = pos;
-			if (lex_command(p, len, &wpos, &want, NULL, NULL, &err) <= 0)
-				break;
-			if (plan_take(pl, p, len, &pos, &got)) {
+		size_t len = nl ? (size_t)(nl - p) : strlen(p), pos = 0, wpos = 0;
+		int kept = 1;
+		off += len + 1;
+		while (wpos < len && lex_command(p, len, &wpos, &want, NULL, NULL, &err) > 0) {
+			if (want.n == 0)
+				continue;
+			if (kept && plan_take(pl, p, len, &pos, &got)) {
 				taken++;
-				*bad += !same(&got, &want);
+				*bad += !same(&got, &want) || pos != wpos;
 			} else {
-				*bad += want.n > 0 && !dynamic(&want);
-				pos = wpos;
+				kept = 0;
+				*bad += !dynamic(&want);
 			}
 		}
-		off += len + 1;
+		if (kept && len > 0)
+			*bad += !plan_take(pl, p, len, &pos, &got) || got.n != 0 || pos != len;
 	}
 	lex_command_free(&got);
 	lex_command_free(&want);
@@ -128,18 +132,24 @@ int main(void)
 	struct plan pl;
 	int bad = 0;
 
-	plan(9);
+	plan(11);
 	plan_init(&pl, file, sizeof file - 1);
-	/* 2 + a, f, g + echo $ ... + x, y + last: not "echo ${X} y". */
-	is_uint(keep_all(&pl), 9, "every command without an expansion is kept");
-	is_uint(take_all(&pl, &bad), 9, "the run takes each of them");
+	is_uint(keep_all(&pl), 2, "a text met again is known");
+	/* 2 + a, f, g + echo $ ... + x, y + last, and the two lines again:
+	 * not "echo ${X} y". */
+	is_uint(take_all(&pl, &bad), 11, "the run takes each command of a line kept");
 	is_int(bad, 0, "with the lexer's words, columns, flags, start and end");
+	is_uint(pl.nline, 8, "each text is kept once, and not a line with an expansion");
 	/* "echo ${X} y" lexes to "echo", "" and "y": not kept. */
 	ok(memmem(pl.text.buf, pl.text.len, "\0\0y", 4) == NULL,
-	   "the words of a command not kept are taken back out of the text");
+	   "the words of a line not kept are taken back out of the text");
+	const char *r = memmem(pl.text.buf, pl.text.len, "recv", 4);
+	ok(r != NULL && memmem(r + 1, pl.text.len - (size_t)(r + 1 - pl.text.buf), "recv", 4) == NULL,
+	   "nor are those of a text met again");
 	plan_free(&pl);
 
-	/* A run that stopped in line 1 goes on at line 2. */
+	/* A run that stopped in line 1 goes on at line 2; a line taken
+	 * again from its start gives its commands again. */
 	plan_init(&pl, file, sizeof file - 1);
 	keep_all(&pl);
 	struct command cmd;
@@ -147,21 +157,21 @@ int main(void)
 	const char *line2 = strchr(file, '\n') + 1;
 	size_t pos = 0;
 	ok(plan_take(&pl, line2, 9, &pos, &cmd) && cmd.n == 3 && strcmp(cmd.w[1].s, "recv") == 0,
-	   "a command left behind is skipped");
+	   "a line is found by its text");
 	is_uint(pos, 9, "the position moves past the command");
+	ok(plan_take(&pl, line2, 9, &pos, &cmd) && cmd.n == 0 && pos == 9,
+	   "then the line has no more command");
 	pos = 0;
-	ok(!plan_take(&pl, file, 25, &pos, &cmd), "the cursor does not go back");
+	ok(plan_take(&pl, line2, 9, &pos, &cmd) && cmd.n == 3, "*pos 0 starts the line again");
 	plan_free(&pl);
 
-	/* The words of a command the check refused lie in its text before
-	 * the next one's: the plan finds the next one's words all the same
-	 * (they follow each other, only their lengths are kept). */
+	/* A line the check refused is not kept (it is lexed at run time). */
 	plan_init(&pl, file, sizeof file - 1);
-	is_uint(keep_but(&pl, 0), 8, "a command refused is not kept");
+	keep_but(&pl, 4);
+	const char *line5 = strstr(file, "  a  ");
 	pos = 0;
-	ok(plan_take(&pl, line2, 9, &pos, &cmd) && cmd.n == 3 && strcmp(cmd.w[0].s, "4") == 0 &&
-	   strcmp(cmd.w[1].s, "recv") == 0 && strcmp(cmd.w[2].s, "16") == 0,
-	   "the next command kept has its own words, not the refused one's");
+	ok(!plan_take(&pl, line5, (size_t)(strchr(line5, '\n') - line5), &pos, &cmd),
+	   "a line refused is not kept");
 	plan_free(&pl);
 	lex_command_free(&cmd);
 	return test_finish();
