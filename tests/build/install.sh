@@ -1,6 +1,7 @@
 #!/bin/sh
 # install.sh - make install puts the program, its manual and every lesson
-# of examples/ (with examples/README) where a lab machine finds them, the
+# of examples/ (with examples/README, and the Spanish ones of examples/es
+# with their LEEME) where a lab machine finds them, the
 # lessons in $(docdir)/examples, and an installed lesson runs from there;
 # make uninstall takes every file away again.  Both into a DESTDIR of our
 # own, so nothing outside $T is touched.
@@ -40,6 +41,16 @@ for f in "$top_srcdir"/examples/*.sock "$top_srcdir"/examples/README; do
 		pass "examples/$name is installed in doc/sockshell/examples"
 	else
 		fail "examples/$name is installed in doc/sockshell/examples"
+	fi
+done
+
+# The Spanish lessons and their LEEME, in doc/sockshell/examples/es.
+for f in "$top_srcdir"/examples/es/*.sock "$top_srcdir"/examples/es/LEEME; do
+	name=${f##*/}
+	if test -n "$ex" && cmp -s "$f" "$ex/es/$name"; then
+		pass "examples/es/$name is installed in doc/sockshell/examples/es"
+	else
+		fail "examples/es/$name is installed in doc/sockshell/examples/es"
 	fi
 done
 
