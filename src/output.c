@@ -192,6 +192,13 @@ static void safe_line(struct strbuf *sb, const char *prefix, const char *p, size
 {
 	size_t start = sb->len;
 
+	/* Most lines (every trace line of text) are printable ASCII that
+	 * does not read as TAP: copied as they are, with one look. */
+	if (*prefix == '\0' && sb_is_printable(p, n) && !sb_reads_as_tap(p, n)) {
+		sb_add(sb, p, n);
+		sb_addc(sb, '\n');
+		return;
+	}
 	if (*prefix != '\0')
 		sb_adds(sb, prefix);
 	size_t text = sb->len;

@@ -3,10 +3,11 @@
  *
  * Hides how the check pass's lines are kept: a hash table of the lines'
  * texts (their bytes stay the file's: a line kept is found by its hash
- * and compared with memcmp), three compact arrays (lines, commands,
- * words) and the words' bytes in one text, which grow as the check goes,
- * and the run's place in the line it is taking commands from.  A line
- * met again adds nothing, and nothing is allocated per word.
+ * and compared with memcmp), compact arrays (lines, commands, words, and
+ * the line kept for each line number, so that the run hashes nothing)
+ * and the words' bytes in one text, which grow as the check goes, and
+ * the run's place in the line it is taking commands from.  A line met
+ * again adds 4 bytes, and nothing is allocated per word.
  */
 #include <config.h>
 
@@ -30,6 +31,7 @@ void plan_free(struct plan *pl)
 	free(pl->cmd);
 	free(pl->word);
 	free(pl->slot);
+	free(pl->at);
 	plan_init(pl, NULL, 0);
 }
 
@@ -41,12 +43,13 @@ void plan_free(struct plan *pl)
 static size_t plan_bytes(const struct plan *pl)
 {
 	return pl->text.cap + pl->capline * sizeof *pl->line + pl->capcmd * sizeof *pl->cmd +
-	       pl->capword * sizeof *pl->word + pl->nslot * sizeof *pl->slot;
+	       pl->capword * sizeof *pl->word + pl->nslot * sizeof *pl->slot + pl->capat * sizeof *pl->at;
 }
 
 /* A hash of p[0..n), eight bytes at a time. */
 static uint64_t line_hash(const char *p, size_t n)
 {
+	size_t len = n;
 	uint64_t h = 0x9e3779b97f4a7c15u ^ n, x;
 
 	for (; n >= 8; p += 8, n -= 8) {
@@ -55,8 +58,14 @@ static uint64_t line_hash(const char *p, size_t n)
 		h ^= h >> 32;
 	}
 	if (n > 0) {
+		/* The last bytes: the eight that end the text when it is as
+		 * long, no call to copy fewer. */
 		x = 0;
-		memcpy(&x, p, n);
+		if (len >= 8)
+			memcpy(&x, p + n - 8, 8);
+		else
+			for (size_t i = 0; i < n; i++)
+				x = x << 8 | (unsigned char)p[i];
 		h = (h ^ x) * 0xc4ceb9fe1a85ec53u;
 	}
 	return h ^ (h >> 29);
@@ -77,9 +86,31 @@ static const struct plan_line *lookup(const struct plan *pl, const char *p, size
 	}
 }
 
-int plan_known(struct plan *pl, const char *line, size_t len)
+/* Grow *arr of *cap elements of size sz to hold need: 0, or -1 past the
+ * plan's budget. */
+static int grow(struct plan *pl, void **arr, size_t *cap, size_t sz, size_t need);
+
+/* Line number lineno (from 1) of the file has the text of the line kept
+ * at l: the run finds it there. */
+static void place(struct plan *pl, size_t lineno, const struct plan_line *l)
 {
-	return lookup(pl, line, len, line_hash(line, len)) != NULL;
+	if (lineno == 0 || grow(pl, (void **)&pl->at, &pl->capat, sizeof *pl->at, lineno) < 0)
+		return;
+	if (lineno > pl->nat) {
+		memset(pl->at + pl->nat, 0, (lineno - pl->nat) * sizeof *pl->at);
+		pl->nat = lineno;
+	}
+	pl->at[lineno - 1] = (uint32_t)(l - pl->line + 1);
+}
+
+int plan_known(struct plan *pl, size_t lineno, const char *line, size_t len)
+{
+	const struct plan_line *l = lookup(pl, line, len, line_hash(line, len));
+
+	if (l == NULL)
+		return 0;
+	place(pl, lineno, l);
+	return 1;
 }
 
 /* Put line number k (from 0) in the table, which has room. */
@@ -92,8 +123,6 @@ static void insert(struct plan *pl, size_t k)
 	pl->slot[i] = (uint32_t)(k + 1);
 }
 
-/* Grow *arr of *cap elements of size sz to hold need: 0, or -1 past the
- * plan's budget. */
 static int grow(struct plan *pl, void **arr, size_t *cap, size_t sz, size_t need)
 {
 	size_t c = *cap ? *cap : 16;
@@ -126,8 +155,9 @@ static int grow_table(struct plan *pl)
 	return 0;
 }
 
-void plan_line_begin(struct plan *pl, const char *line, size_t len)
+void plan_line_begin(struct plan *pl, size_t lineno, const char *line, size_t len)
 {
+	pl->open_lineno = lineno;
 	pl->open.off = (uint32_t)(line - pl->file);
 	pl->open.len = (uint32_t)len;
 	pl->open.cmd = (uint32_t)pl->ncmd;
@@ -192,6 +222,7 @@ void plan_line_end(struct plan *pl, int ok)
 	    grow_table(pl) == 0) {
 		pl->line[pl->nline++] = pl->open;
 		insert(pl, pl->nline - 1);
+		place(pl, pl->open_lineno, &pl->line[pl->nline - 1]);
 		return;
 	}
 	/* Not kept: what it added is taken back. */
@@ -204,11 +235,12 @@ void plan_line_end(struct plan *pl, int ok)
 		pl->text.buf[pl->text.len] = '\0';
 }
 
-int plan_take(struct plan *pl, const char *line, size_t len, size_t *pos, struct command *cmd)
+int plan_take(struct plan *pl, size_t lineno, size_t len, size_t *pos, struct command *cmd)
 {
-	if (*pos == 0 || line != pl->run_text) {
-		pl->run_text = line;
-		pl->run_line = lookup(pl, line, len, line_hash(line, len));
+	if (*pos == 0 || lineno != pl->run_lineno) {
+		uint32_t k = lineno > 0 && lineno <= pl->nat ? pl->at[lineno - 1] : 0;
+		pl->run_lineno = lineno;
+		pl->run_line = k > 0 ? &pl->line[k - 1] : NULL;
 		pl->run_k = 0;
 	}
 	const struct plan_line *l = pl->run_line;

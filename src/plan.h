@@ -58,12 +58,15 @@ struct plan {
 	size_t nword, capword;
 	uint32_t *slot;         /* a hash table of lines: index + 1, 0 free */
 	size_t nslot;           /* a power of 2, or 0 */
+	uint32_t *at;           /* by line number: the line kept + 1, or 0 */
+	size_t nat, capat;
 	/* While checking: the line being kept, and whether it still can be. */
 	struct plan_line open;
 	int open_ok;
 	size_t open_text, open_word;  /* what it began at */
+	size_t open_lineno;
 	/* While running: the line whose commands are being taken. */
-	const char *run_text;
+	size_t run_lineno;
 	const struct plan_line *run_line;
 	size_t run_k;
 	int full;               /* over its budget: nothing more is kept */
@@ -71,13 +74,15 @@ struct plan {
 
 /* An empty plan for the text file[0..len), which must outlive it. */
 void plan_init(struct plan *pl, const char *file, size_t len);
-/* In the check pass: has line[0..len) (a line of the file) a text met and
- * kept before?  Then it has passed the check already: it need not be
- * lexed nor checked again. */
-int plan_known(struct plan *pl, const char *line, size_t len);
-/* In the check pass, before the commands of line[0..len) (a line of the
- * file, not known) are checked: the plan begins to keep them. */
-void plan_line_begin(struct plan *pl, const char *line, size_t len);
+/* In the check pass: has line[0..len), the file's line number lineno
+ * (from 1), a text met and kept before?  Then it has passed the check
+ * already: it need not be lexed nor checked again (the run will find it
+ * by its number). */
+int plan_known(struct plan *pl, size_t lineno, const char *line, size_t len);
+/* In the check pass, before the commands of line[0..len), the file's
+ * line number lineno, not known, are checked: the plan begins to keep
+ * them. */
+void plan_line_begin(struct plan *pl, size_t lineno, const char *line, size_t len);
 /* Keep cmd, lexed without expansion from the line begun and passed by
  * the check, whose row is def, and *pos where lexing it left the line's
  * position.  A command without words is passed over; one with an
@@ -88,11 +93,11 @@ void plan_keep(struct plan *pl, const struct command *cmd, const struct command_
 /* The end of the line begun: kept when every command of it was handed
  * to plan_keep and could be kept (ok: the check passed them all). */
 void plan_line_end(struct plan *pl, int ok);
-/* At run time: if the line line[0..len) of the file is kept, put its
- * next command in cmd (its words, start, end and def), move *pos past it
- * and return 1 (a command of no words, *pos at len, when none is left);
- * else return 0 (lex it).  *pos 0 starts the line again. */
-int plan_take(struct plan *pl, const char *line, size_t len, size_t *pos, struct command *cmd);
+/* At run time: if the line number lineno of the file (of length len) is
+ * kept, put its next command in cmd (its words, start, end and def), move
+ * *pos past it and return 1 (a command of no words, *pos at len, when
+ * none is left); else return 0 (lex it).  *pos 0 starts the line again. */
+int plan_take(struct plan *pl, size_t lineno, size_t len, size_t *pos, struct command *cmd);
 void plan_free(struct plan *pl);
 
 #endif

@@ -251,11 +251,11 @@ static int check_source(struct shell *sh, struct source *src, struct plan *pl)
 			continue;
 		}
 		/* A text met before has passed: the plan knows it. */
-		if (pl != NULL && plan_known(pl, p, len))
+		if (pl != NULL && plan_known(pl, (size_t)line, p, len))
 			continue;
 		int before = errors;
 		if (pl != NULL)
-			plan_line_begin(pl, p, len);
+			plan_line_begin(pl, (size_t)line, p, len);
 		/* (at < len: no call just to learn that the line has ended) */
 		while (at < len && (r = lex_command(p, len, &at, &cmd, NULL, NULL, &err)) != 0) {
 			int bad;
@@ -427,7 +427,7 @@ static int dispatch(struct shell *sh, struct command *cmd, const char *text, siz
 static int next_command(struct shell *sh, struct plan *pl, const char *line, size_t len,
 			size_t *pos, struct lex_error *err)
 {
-	if (pl != NULL && plan_take(pl, line, len, pos, &sh->cmd))
+	if (pl != NULL && plan_take(pl, (size_t)sh->src->line, len, pos, &sh->cmd))
 		return 1;
 	return lex_command(line, len, pos, &sh->cmd, var_lookup, sh, err);
 }

@@ -387,6 +387,23 @@ void sb_add_quoted(struct strbuf *sb, const void *p, size_t n)
 	quote_end(sb, quote_bytes(o, p, n));
 }
 
+/* The length of the run of ASCII (bytes below 0x80) at the start of
+ * s[0..n), eight bytes at a time. */
+static size_t ascii_run(const unsigned char *s, size_t n)
+{
+	size_t j = 0;
+	uint64_t x;
+
+	for (; j + 8 <= n; j += 8) {
+		memcpy(&x, s + j, 8);
+		if (x & Q_HIGH)
+			break;
+	}
+	while (j < n && s[j] < 0x80)
+		j++;
+	return j;
+}
+
 void sb_add_quoted_text(struct strbuf *sb, const void *p, size_t n)
 {
 	const unsigned char *s = p;
@@ -395,9 +412,7 @@ void sb_add_quoted_text(struct strbuf *sb, const void *p, size_t n)
 
 	while (i < n) {
 		/* A run of ASCII, as sb_add_quoted shows it... */
-		size_t j = i;
-		while (j < n && s[j] < 0x80)
-			j++;
+		size_t j = i + ascii_run(s + i, n - i);
 		o = quote_bytes(o, s + i, j - i);
 		if (j == n)
 			break;
@@ -459,6 +474,11 @@ static size_t printable_run(const unsigned char *s, size_t n)
 	while (j < n && s[j] >= 0x20 && s[j] < 0x7f)
 		j++;
 	return j;
+}
+
+int sb_is_printable(const void *p, size_t n)
+{
+	return printable_run(p, n) == n;
 }
 
 /* Is s[j] a byte sb_add_safe keeps as it is, besides printable ASCII? */

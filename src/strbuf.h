@@ -106,6 +106,8 @@ enum {
 	SB_SAFE_SGR = 2         /* keep colour codes, ESC [ digits ; m */
 };
 void sb_add_safe(struct strbuf *sb, const void *p, size_t n, int flags);
+/* Is p[0..n) all printable ASCII (which sb_add_safe copies as it is)? */
+int sb_is_printable(const void *p, size_t n);
 /* Does the line p[0..n) read as TAP (a test point, a plan, "Bail out!",
  * a version line) to prove or automake's driver? */
 int sb_reads_as_tap(const char *p, size_t n);
