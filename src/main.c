@@ -20,6 +20,7 @@
 
 #include "files.h"
 #include "handle.h"
+#include "i18n.h"
 #include "lineedit.h"
 #include "output.h"
 #include "private.h"
@@ -30,7 +31,9 @@
 /* The --help text, on standard output. */
 static void usage(struct shell *sh)
 {
-	static const char text[] = "Usage: sockshell [OPTION]... [FILE [ARG]...]\n"
+	/* TRANSLATORS: the option names (-c, --echo...) and the words
+	   sockshell, help, NO_COLOR and sockshell(1) stay as they are. */
+	const char *text = _("Usage: sockshell [OPTION]... [FILE [ARG]...]\n"
 	      "  or:  sockshell [OPTION]... -c COMMANDS\n"
 	      "An interactive shell for the BSD socket API: each command is a socket call,\n"
 	      "traced with its result.  With FILE (- for stdin), run that lesson and exit.\n"
@@ -53,26 +56,28 @@ static void usage(struct shell *sh)
 	      "\n"
 	      "Exit status: 0 all went well; 1 an expect failed, a call timed out, an\n"
 	      "error occurred in a script or (with -e) a call failed; 2 usage or syntax error.\n"
-	      "Type 'help' at the prompt for the commands; see sockshell(1).\n";
+	      "Type 'help' at the prompt for the commands; see sockshell(1).\n");
 
-	out_put(sh, text, sizeof text - 1);
+	out_put(sh, text, strlen(text));
 }
 
 /* The --version text: the version, how it was built, the licence. */
 static void version(struct shell *sh)
 {
-	static const char text[] = "sockshell " PACKAGE_VERSION "\n"
+	static const char name[] = "sockshell " PACKAGE_VERSION "\n";
 #ifdef HAVE_LIBREADLINE
-		"with GNU Readline\n"
+	const char *with = _("with GNU Readline\n");
 #else
-		"without readline\n"
+	const char *with = _("without readline\n");
 #endif
-		"Copyright (C) 2026 the sockshell authors\n"
+	const char *text = _("Copyright (C) 2026 the sockshell authors\n"
 		"License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>\n"
 		"This is free software: you are free to change and redistribute it.\n"
-		"There is NO WARRANTY, to the extent permitted by law.\n";
+		"There is NO WARRANTY, to the extent permitted by law.\n");
 
-	out_put(sh, text, sizeof text - 1);
+	out_put(sh, name, sizeof name - 1);
+	out_put(sh, with, strlen(with));
+	out_put(sh, text, strlen(text));
 }
 
 /* Note the signal for the loop; a SIGINT never hides a SIGTERM or SIGHUP
@@ -224,7 +229,7 @@ static int option_timeout(struct shell *sh, const char *arg, struct options *o)
 	errno = 0;
 	o->timeout = strtod(arg, &end);
 	if (end == arg || *end != '\0' || errno != 0 || !(o->timeout >= 0 && o->timeout <= 1e6)) {
-		out_program_error(sh, "bad time-out '%s': write seconds, like 5 or 0.5", arg);
+		out_program_error(sh, _("bad time-out '%s': write seconds, like 5 or 0.5"), arg);
 		out_usage_hint(sh);
 		return -1;
 	}
@@ -291,7 +296,7 @@ static int network(struct shell *sh, const struct options *o, int argc)
 	int r = 0;
 
 	if (o->private_net && o->join != NULL) {
-		out_program_error(sh, "--private and --join exclude each other");
+		out_program_error(sh, _("--private and --join exclude each other"));
 		out_usage_hint(sh);
 		return EXIT_USAGE;
 	}
@@ -313,7 +318,8 @@ static int input_file(struct shell *sh, const char *file, struct source *src, ch
 
 	if (files_read(file, sh->timeout, text, &len) < 0) {
 		const char *why = files_error(errno);
-		out_program_error(sh, "cannot read %s: %s", file, why);
+		/* TRANSLATORS: a file name, then why it cannot be read. */
+		out_program_error(sh, _("cannot read %s: %s"), file, why);
 		if (sh->tap) {
 			struct strbuf bail = STRBUF_INIT;
 			sb_printf(&bail, "cannot read %s: %s", file, why);
@@ -344,8 +350,8 @@ static int input_stdin(struct shell *sh, struct source *src, char **text)
 	if (!sh->check_only)
 		return -1;
 	if (read_stdin(text, &len) < 0) {
-		out_program_error(sh, "cannot read standard input: %s",
-				  errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
+		out_program_error(sh, _("cannot read standard input: %s"),
+				  errno == EFBIG ? _("larger than 64 MiB") : strerror(errno));
 		return shell_ending() ? 128 + shell_sigint : EXIT_USAGE;
 	}
 	src->fp = NULL;
@@ -384,7 +390,7 @@ static int input(struct shell *sh, const struct options *o, int argc, char **arg
 static int check(struct shell *sh, struct source *src)
 {
 	if (src->text == NULL) {
-		out_program_error(sh, "--check needs a FILE or -c COMMANDS");
+		out_program_error(sh, _("--check needs a FILE or -c COMMANDS"));
 		return EXIT_USAGE;
 	}
 	return repl_check(sh, src) ? EXIT_USAGE : EXIT_GOOD;
@@ -426,13 +432,31 @@ static int finish(struct shell *sh, int status)
 		/* A closed stdout, a full disk, a reader that went away: the
 		 * output is incomplete, so say so. */
 		int e = errno;
-		out_program_error(sh, "cannot write standard output%s%s", e ? ": " : "",
-				  e ? strerror(e) : "");
+		if (e != 0)
+			out_program_error(sh, _("cannot write standard output: %s"), strerror(e));
+		else
+			out_program_error(sh, "%s", _("cannot write standard output"));
 		if (status == EXIT_GOOD)
 			status = EXIT_FAILED;
 	}
 	shell_free(sh);
 	return status;
+}
+
+/* The user's language for messages and characters, LC_MESSAGES and
+ * LC_CTYPE only: numbers stay C, so "sleep 0.2" and "-t 0.5" read the same
+ * everywhere (es_ES's strtod would want 0,2).  SOCKSHELL_LOCALEDIR, when
+ * set, is where the catalogues are (the tests point it at the build
+ * tree's po/locale); else LOCALEDIR, where make install put them. */
+static void locale_init(void)
+{
+	setlocale(LC_MESSAGES, "");
+	setlocale(LC_CTYPE, "");
+#ifdef ENABLE_NLS
+	const char *dir = getenv("SOCKSHELL_LOCALEDIR");
+	bindtextdomain(PACKAGE, dir != NULL && dir[0] != '\0' ? dir : LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
 }
 
 int main(int argc, char **argv)
@@ -445,8 +469,7 @@ int main(int argc, char **argv)
 
 	hold_std_fds();
 	close_inherited();
-	/* The character set only (data shown as UTF-8 text): numbers stay C. */
-	setlocale(LC_CTYPE, "");
+	locale_init();
 	shell_init(&sh);
 	int status = options(&sh, argc, argv, &o);
 	if (status < 0)

@@ -56,6 +56,11 @@ fi
 : "${top_builddir:=$top_srcdir}"
 NO_COLOR=1
 export NO_COLOR
+# The messages in English, whatever the user's locale: only the tests of
+# tests/po set a language, for the commands they run.
+LC_ALL=C
+export LC_ALL
+unset LANGUAGE
 
 _tap_n=0
 _tap_failed=0
