@@ -18,6 +18,7 @@
 #include <sys/un.h>
 
 #include "addr.h"
+#include "i18n.h"
 
 /* Is name[0..n) a plain word (printable, no space, quote or backslash),
  * which abstract:NAME may show bare? */
@@ -105,7 +106,7 @@ void addr_text(struct strbuf *sb, const struct sockaddr *sa, socklen_t len)
 int addr_port(const char *s, int socktype, unsigned *port, char *msg, size_t msglen)
 {
 	if (s[0] == '\0') {
-		snprintf(msg, msglen, "empty port");
+		snprintf(msg, msglen, _("empty port"));
 		return -1;
 	}
 	if (isdigit((unsigned char)s[0]) || s[0] == '-' || s[0] == '+') {
@@ -113,7 +114,7 @@ int addr_port(const char *s, int socktype, unsigned *port, char *msg, size_t msg
 		errno = 0;
 		unsigned long v = strtoul(s, &end, 10);
 		if (!isdigit((unsigned char)s[0]) || *end != '\0' || errno != 0 || v > 65535) {
-			snprintf(msg, msglen, "bad port '%.40s': a port is a number from 0 to 65535 or a service name", s);
+			snprintf(msg, msglen, _("bad port '%.40s': a port is a number from 0 to 65535 or a service name"), s);
 			return -1;
 		}
 		*port = (unsigned)v;
@@ -121,7 +122,7 @@ int addr_port(const char *s, int socktype, unsigned *port, char *msg, size_t msg
 	}
 	struct servent *se = getservbyname(s, socktype == SOCK_DGRAM ? "udp" : "tcp");
 	if (se == NULL) {
-		snprintf(msg, msglen, "unknown service '%.40s' (not in the services database)", s);
+		snprintf(msg, msglen, _("unknown service '%.40s' (not in the services database)"), s);
 		return -1;
 	}
 	*port = ntohs((unsigned short)se->s_port);
@@ -164,7 +165,7 @@ static int abstract_name(const char *path, struct addr_list *out, char *msg, siz
 	memset(&un, 0, sizeof un);
 	un.sun_family = AF_UNIX;
 	if (n == 0 || n >= sizeof un.sun_path) {
-		snprintf(msg, msglen, "an abstract unix name must be 1 to %zu bytes long",
+		snprintf(msg, msglen, _("an abstract unix name must be 1 to %zu bytes long"),
 			 sizeof un.sun_path - 1);
 		return -1;
 	}
@@ -173,7 +174,7 @@ static int abstract_name(const char *path, struct addr_list *out, char *msg, siz
 	return 1;
 #else
 	(void)out;
-	snprintf(msg, msglen, "abstract unix names are Linux's: this system has none");
+	snprintf(msg, msglen, _("abstract unix names are Linux's: this system has none"));
 	return -1;
 #endif
 }
@@ -189,7 +190,7 @@ static int unix_path(const char *path, struct addr_list *out, char *msg, size_t 
 	memset(&un, 0, sizeof un);
 	un.sun_family = AF_UNIX;
 	if (n == 0 || n >= sizeof un.sun_path) {
-		snprintf(msg, msglen, "a unix socket path must be 1 to %zu bytes long",
+		snprintf(msg, msglen, _("a unix socket path must be 1 to %zu bytes long"),
 			 sizeof un.sun_path - 1);
 		return -1;
 	}
@@ -264,19 +265,19 @@ int addr_lookup(const char *host, const char *port, int family, int socktype,
 	*gai = 0;
 	if (family == AF_UNIX) {
 		if (port != NULL) {
-			snprintf(msg, msglen, "a unix-domain address is a path alone, with no port");
+			snprintf(msg, msglen, _("a unix-domain address is a path alone, with no port"));
 			return -1;
 		}
 		return unix_path(host, out, msg, msglen);
 	}
 	if (port == NULL) {
-		snprintf(msg, msglen, "a port must follow the host '%.60s'", host);
+		snprintf(msg, msglen, _("a port must follow the host '%.60s'"), host);
 		return -1;
 	}
 	if (addr_port(port, socktype, &portnum, msg, msglen) < 0)
 		return -1;
 	if (host[0] == '\0') {
-		snprintf(msg, msglen, "empty host");
+		snprintf(msg, msglen, _("empty host"));
 		return -1;
 	}
 	if (literal(host, family, portnum, out))

@@ -26,6 +26,7 @@
 #include "addr.h"
 #include "argcheck.h"
 #include "errname.h"
+#include "i18n.h"
 #include "keywords.h"
 #include "strbuf.h"
 
@@ -93,7 +94,7 @@ static int fail(struct argctx *c, const struct word *w, const char *what, const 
 	sb_printf(&sb, "%s ", what);
 	shown(&sb, w);
 	if (hint != NULL)
-		sb_printf(&sb, " (did you mean '%s'?)", hint);
+		sb_printf(&sb, _(" (did you mean '%s'?)"), hint);
 	else if (choices != NULL)
 		sb_printf(&sb, " (%s)", choices);
 	snprintf(c->msg, c->msglen, "%s", sb.buf);
@@ -113,7 +114,7 @@ static int table_word(struct argctx *c, int i, const struct kw_entry *tab, const
 	if (kw_word(tab, w->s, w->len) != NULL)
 		return 1;
 	kw_near_init(&near, w->s, w->len);
-	sb_adds(&all, "one of: ");
+	sb_adds(&all, _("one of: "));
 	for (const struct kw_entry *nv = tab; nv->name != NULL; nv++) {
 		kw_near_try(&near, nv->name);
 		sb_printf(&all, "%s%s", nv == tab ? "" : ", ", nv->name);
@@ -127,11 +128,11 @@ static int table_word(struct argctx *c, int i, const struct kw_entry *tab, const
 static const char *unknown(enum arg_kind k)
 {
 	switch (k) {
-	case A_FAMILY: return "unknown family";
-	case A_TYPE: return "unknown type";
-	case A_PROTO: return "unknown protocol";
-	case A_FLAG: return "unknown flag";
-	default: return "unknown direction";  /* A_HOW */
+	case A_FAMILY: return _("unknown family");
+	case A_TYPE: return _("unknown type");
+	case A_PROTO: return _("unknown protocol");
+	case A_FLAG: return _("unknown flag");
+	default: return _("unknown direction");  /* A_HOW */
 	}
 }
 
@@ -145,7 +146,7 @@ static int check_keyword(struct argctx *c, int i)
 static int check_family(struct argctx *c, int i)
 {
 	if (word_is(&c->w[i], KW_FAMILY_FOR))
-		return i + 1 < c->n ? 2 : fail(c, &c->w[i], "a HOST must follow", NULL, NULL);
+		return i + 1 < c->n ? 2 : fail(c, &c->w[i], _("a HOST must follow"), NULL, NULL);
 	return check_keyword(c, i);
 }
 
@@ -192,8 +193,8 @@ static int check_host(struct argctx *c, int i)
 			break;
 		}
 	}
-	return fail(c, w, "a PORT must follow the host", NULL,
-		    "a unix path holds a '/': ./name, or is abstract:NAME");
+	return fail(c, w, _("a PORT must follow the host"), NULL,
+		    _("a unix path holds a '/': ./name, or is abstract:NAME"));
 }
 
 /* DATA: a string, or -n COUNT, -f FILE or -e SEQ: two words, so that the flags
@@ -223,15 +224,15 @@ static int check_onoff(struct argctx *c, int i)
 		const struct kw_sockopt *o = &kw_sockopts[c->opt];
 		if (o->kind != KW_OPT_BOOL || o->readonly || kw_onoff_value(w->s, w->len) >= 0)
 			return 1;
-		return fail(c, w, "setsockopt: bad value", NULL, "write on or off");
+		return fail(c, w, _("setsockopt: bad value"), NULL, _("write on or off"));
 	}
 	if (kw_onoff_value(w->s, w->len) >= 0)
 		return 1;
 	struct kw_near near;
 	kw_near_init(&near, w->s, w->len);
 	kw_near_table(&near, kw_onoff);
-	return fail(c, w, c->opt == -3 ? "set: bad value" : "nonblock: bad value", near.best,
-		    "write on or off");
+	return fail(c, w, c->opt == -3 ? _("set: bad value") : _("nonblock: bad value"), near.best,
+		    _("write on or off"));
 }
 
 /* The LEVEL NAME of getsockopt or setsockopt's generic form, at word i:
@@ -244,7 +245,7 @@ static int check_level_name(struct argctx *c, int i)
 
 	c->opt = -4;
 	if (c->n - i != c->def->max)
-		return fail(c, &c->w[i], "a LEVEL takes a NAME", NULL, c->def->max == 3 ?
+		return fail(c, &c->w[i], _("a LEVEL takes a NAME"), NULL, c->def->max == 3 ?
 			    "write LEVEL NAME VALUE, or OPTION VALUE" : "write LEVEL NAME, or OPTION");
 	if (!literal(w) || kw_c_int(w->s, w->len, &num) == 0 || kw_sockopt_find(w->s, w->len) != NULL)
 		return 2;
@@ -252,7 +253,7 @@ static int check_level_name(struct argctx *c, int i)
 	kw_near_init(&near, w->s, w->len);
 	for (int k = 0; k < kw_sockopt_count; k++)
 		kw_near_try(&near, kw_sockopts[k].optsym);
-	return fail(c, w, "unknown option name", near.best, "write a constant or a number");
+	return fail(c, w, _("unknown option name"), near.best, _("write a constant or a number"));
 }
 
 /* OPTION by short name or constant, or LEVEL NAME (the generic form). */
@@ -268,7 +269,7 @@ static int check_option(struct argctx *c, int i)
 	if (o != NULL) {
 		c->opt = (int)(o - kw_sockopts);
 		if (c->n - i > c->def->max - 1)
-			return fail(c, &c->w[c->n - 1], "one word too many after the OPTION", NULL,
+			return fail(c, &c->w[c->n - 1], _("one word too many after the OPTION"), NULL,
 				    c->def->max == 3 ? "write OPTION VALUE, or LEVEL NAME VALUE" :
 				    "write OPTION, or LEVEL NAME");
 		return 1;
@@ -276,7 +277,7 @@ static int check_option(struct argctx *c, int i)
 	kw_near_init(&near, w->s, w->len);
 	for (int k = 0; k < kw_sockopt_count; k++)
 		kw_near_try(&near, kw_sockopts[k].name);
-	return fail(c, w, "unknown option", near.best, "help setsockopt lists them");
+	return fail(c, w, _("unknown option"), near.best, _("help setsockopt lists them"));
 }
 
 /* The VALUE of setting (a row of kw_settings), at word i. */
@@ -292,7 +293,7 @@ static int setting_value(struct argctx *c, const struct kw_entry *setting, int i
 		struct kw_near near;
 		kw_near_init(&near, v->s, v->len);
 		kw_near_table(&near, kw_display);
-		return fail(c, v, "set display: unknown mode", near.best, "write text, ascii, hex or both");
+		return fail(c, v, _("set display: unknown mode"), near.best, _("write text, ascii, hex or both"));
 	}
 	c->opt = -3;  /* echo, errexit: on or off */
 	return check_onoff(c, i);
@@ -321,11 +322,11 @@ static int error_name(struct argctx *c, const struct word *w, int gai)
 	if (gai) {
 		for (int k = 0; errname_gai_at(k) != NULL; k++)
 			kw_near_try(&near, errname_gai_at(k));
-		return fail(c, w, "expect: unknown getaddrinfo error", near.best, NULL);
+		return fail(c, w, _("expect: unknown getaddrinfo error"), near.best, NULL);
 	}
 	for (int k = 0; errname_at(k) != NULL; k++)
 		kw_near_try(&near, errname_at(k));
-	return fail(c, w, "expect: unknown errno name", near.best, NULL);
+	return fail(c, w, _("expect: unknown errno name"), near.best, NULL);
 }
 
 /* One WHAT of expect, as the check of the result will read it
@@ -340,9 +341,9 @@ static int check_expect(struct argctx *c, int i)
 		return 1;  /* the data or text */
 	switch (kw_expect_classify(w->s, w->len, &e)) {
 	case KW_EXP_BAD_NUMBER:
-		return fail(c, w, "expect: bad number", NULL, NULL);
+		return fail(c, w, _("expect: bad number"), NULL, NULL);
 	case KW_EXP_BAD_COMPARE:
-		return fail(c, w, "expect: bad comparison", NULL, "write <N, <=N, >N, >=N or !=N");
+		return fail(c, w, _("expect: bad comparison"), NULL, _("write <N, <=N, >N, >=N or !=N"));
 	case KW_EXP_BAD_ERRNO:
 		return error_name(c, w, 0);
 	case KW_EXP_BAD_GAI:
@@ -350,7 +351,7 @@ static int check_expect(struct argctx *c, int i)
 	case KW_EXP_UNKNOWN:
 		kw_near_init(&near, w->s, w->len);
 		kw_near_table(&near, kw_expect_words);
-		return fail(c, w, "expect: cannot check", near.best, "write " KW_EXPECT_CHOICES);
+		return fail(c, w, _("expect: cannot check"), near.best, "write " KW_EXPECT_CHOICES);
 	default:
 		return 1;
 	}

@@ -22,6 +22,7 @@
 #include "args.h"
 #include "files.h"
 #include "handle.h"
+#include "i18n.h"
 #include "icmp.h"
 #include "lexer.h"
 #include "keywords.h"
@@ -53,17 +54,17 @@ int args_count(struct shell *sh, const struct word *w, unsigned long max, unsign
 		}
 	}
 	if (w->len == 0 || has_nul(w) || !isdigit((unsigned char)s[0])) {
-		out_error(sh, w, "bad count '%.40s': write a number from 0 to %lu", s, max);
+		out_error(sh, w, _("bad count '%.40s': write a number from 0 to %lu"), s, max);
 		return -1;
 	}
 	errno = 0;
 	unsigned long long v = strtoull(s, &end, 10);
 	if (*end != '\0') {
-		out_error(sh, w, "bad count '%.40s': write a decimal number from 0 to %lu", s, max);
+		out_error(sh, w, _("bad count '%.40s': write a decimal number from 0 to %lu"), s, max);
 		return -1;
 	}
 	if (errno == ERANGE || v > max) {
-		out_error(sh, w, "count %.40s is over the limit of %lu", s, max);
+		out_error(sh, w, _("count %.40s is over the limit of %lu"), s, max);
 		return -1;
 	}
 	*out = (unsigned long)v;
@@ -75,13 +76,13 @@ int args_seconds(struct shell *sh, const struct word *w, double *out)
 	char *end;
 
 	if (w->len == 0 || has_nul(w) || !(isdigit((unsigned char)w->s[0]) || w->s[0] == '.')) {
-		out_error(sh, w, "bad duration '%.40s': write seconds, like 2 or 0.25", w->s);
+		out_error(sh, w, _("bad duration '%.40s': write seconds, like 2 or 0.25"), w->s);
 		return -1;
 	}
 	errno = 0;
 	double v = strtod(w->s, &end);
 	if (*end != '\0' || errno != 0 || !isfinite(v) || v < 0 || v > 1e6) {
-		out_error(sh, w, "bad duration '%.40s': write seconds from 0 to 1000000, like 2 or 0.25", w->s);
+		out_error(sh, w, _("bad duration '%.40s': write seconds from 0 to 1000000, like 2 or 0.25"), w->s);
 		return -1;
 	}
 	*out = v;
@@ -98,7 +99,7 @@ int args_flags(struct shell *sh, int argc, struct word *argv, int from, int *fla
 			struct strbuf all = STRBUF_INIT;
 			for (const struct kw_entry *f = kw_msgflags; f->name; f++)
 				sb_printf(&all, "%s%s", all.len ? ", " : "", f->name);
-			out_error(sh, &argv[i], "unknown flag '%.40s' (flags: %s)", argv[i].s, all.buf);
+			out_error(sh, &argv[i], _("unknown flag '%.40s' (flags: %s)"), argv[i].s, all.buf);
 			sb_free(&all);
 			return -1;
 		}
@@ -156,7 +157,7 @@ static int echo_data(struct shell *sh, int argc, struct word *argv, int i, int *
 	unsigned long seq;
 
 	if (i + 1 >= argc) {
-		out_error(sh, &argv[i], "-e must be followed by a sequence number (0..65535)");
+		out_error(sh, &argv[i], _("-e must be followed by a sequence number (0..65535)"));
 		return -1;
 	}
 	if (args_count(sh, &argv[i + 1], 65535, &seq) < 0)
@@ -173,14 +174,14 @@ int args_data(struct shell *sh, int argc, struct word *argv, int i, int *next, s
 {
 	memset(d, 0, sizeof *d);
 	if (i >= argc) {
-		out_error(sh, &argv[0], "%s: DATA is missing (a \"string\", -n COUNT or -f FILE)", argv[0].s);
+		out_error(sh, &argv[0], _("%s: DATA is missing (a \"string\", -n COUNT or -f FILE)"), argv[0].s);
 		return -1;
 	}
 	if (word_is(&argv[i], "-e"))
 		return echo_data(sh, argc, argv, i, next, d);
 	if (word_is(&argv[i], "-n") || word_is(&argv[i], "-f")) {
 		if (i + 1 >= argc) {
-			out_error(sh, &argv[i], "%s must be followed by %s", argv[i].s,
+			out_error(sh, &argv[i], _("%s must be followed by %s"), argv[i].s,
 				  argv[i].s[1] == 'n' ? "a COUNT" : "a FILE");
 			return -1;
 		}
@@ -194,8 +195,8 @@ int args_data(struct shell *sh, int argc, struct word *argv, int i, int *next, s
 		} else {
 			const struct word *f = &argv[i + 1];
 			if (has_nul(f) || files_read(f->s, handle_bound(sh), &d->owned, &d->len) < 0) {
-				out_error(sh, f, "-f: cannot read %s: %s", f->s,
-					  has_nul(f) ? "bad file name" : files_error(errno));
+				out_error(sh, f, _("-f: cannot read %s: %s"), f->s,
+					  has_nul(f) ? _("bad file name") : files_error(errno));
 				return -1;
 			}
 			d->p = d->owned;
@@ -223,7 +224,7 @@ static int at_address(struct shell *sh, const struct word *w, struct addr_list *
 	memset(&a, 0, sizeof a);
 	if (strcmp(w->s, "@from") == 0) {
 		if (sh->fromlen == 0) {
-			out_error(sh, w, "@from: no recvfrom or accept has given a peer yet");
+			out_error(sh, w, _("@from: no recvfrom or accept has given a peer yet"));
 			return -1;
 		}
 		memcpy(&a.ss, &sh->from, sh->fromlen);
@@ -232,11 +233,11 @@ static int at_address(struct shell *sh, const struct word *w, struct addr_list *
 		char *end;
 		long n = strtol(w->s + 1, &end, 10);
 		if (w->s[1] == '\0' || *end != '\0' || !isdigit((unsigned char)w->s[1])) {
-			out_error(sh, w, "bad address '%.40s': @N names handle N, @from the last peer", w->s);
+			out_error(sh, w, _("bad address '%.40s': @N names handle N, @from the last peer"), w->s);
 			return -1;
 		}
 		if (n > INT_MAX || handle_get(sh, (int)n) == NULL) {
-			out_error(sh, w, "%s: there is no handle %ld", w->s, n);
+			out_error(sh, w, _("%s: there is no handle %ld"), w->s, n);
 			return -1;
 		}
 		a.len = sizeof a.ss;
@@ -272,7 +273,7 @@ int args_port_of(struct shell *sh, const struct word *w, unsigned *port)
 		*port = ntohs(((struct sockaddr_in6 *)&al.v[0].ss)->sin6_port);
 	addr_list_free(&al);
 	if (family != AF_INET && family != AF_INET6) {
-		out_error(sh, w, "%s has no port", w->s);
+		out_error(sh, w, _("%s has no port"), w->s);
 		return -1;
 	}
 	return 0;
@@ -288,12 +289,12 @@ int args_address(struct shell *sh, const struct handle *h, int family, int type,
 	out->v = NULL;
 	out->n = 0;
 	if (i >= argc) {
-		out_error(sh, &argv[0], "%s: an address is missing (HOST PORT, @N or @from)", argv[0].s);
+		out_error(sh, &argv[0], _("%s: an address is missing (HOST PORT, @N or @from)"), argv[0].s);
 		return -1;
 	}
 	const struct word *host = &argv[i];
 	if (has_nul(host)) {
-		out_error(sh, host, "an address cannot hold a NUL byte");
+		out_error(sh, host, _("an address cannot hold a NUL byte"));
 		return -1;
 	}
 	if (!(host->flags & WORD_QUOTED) && host->s[0] == '@' &&
@@ -304,12 +305,12 @@ int args_address(struct shell *sh, const struct handle *h, int family, int type,
 	const struct word *port = NULL;
 	if (family != AF_UNIX) {
 		if (i + 1 >= argc) {
-			out_error(sh, host, "a PORT must follow the host '%.60s'", host->s);
+			out_error(sh, host, _("a PORT must follow the host '%.60s'"), host->s);
 			return -1;
 		}
 		port = &argv[i + 1];
 		if (has_nul(port)) {
-			out_error(sh, port, "a port cannot hold a NUL byte");
+			out_error(sh, port, _("a port cannot hold a NUL byte"));
 			return -1;
 		}
 	}

@@ -34,6 +34,7 @@
 #include <linux/sockios.h>
 
 #include "addr.h"
+#include "i18n.h"
 #include "output.h"
 #include "shell.h"
 #include "strbuf.h"
@@ -206,14 +207,14 @@ int capture_start(struct shell *sh, const char *pcap)
 		capture_stop(sh);
 	struct capture *c = calloc(1, sizeof *c);
 	if (c == NULL) {
-		out_error(sh, NULL, "capture: out of memory");
+		out_error(sh, NULL, _("capture: out of memory"));
 		return -1;
 	}
 	c->fd = open_socket(&c->filter_outgoing);
 	if (c->fd < 0) {
 		if (errno == EPERM || errno == EACCES)
-			out_error(sh, NULL, "capture: needs CAP_NET_RAW: run sockshell --private, or "
-				  "as root: setcap cap_net_raw+ep $(command -v sockshell)");
+			out_error(sh, NULL, _("capture: needs CAP_NET_RAW: run sockshell --private, or "
+				  "as root: setcap cap_net_raw+ep $(command -v sockshell)"));
 		else
 			out_error(sh, NULL, "capture: %s", strerror(errno));
 		free(c);
@@ -241,7 +242,7 @@ void capture_stop(struct shell *sh)
 	if (c->pcap >= 0 && close(c->pcap) < 0 && c->pcap_errno == 0)
 		c->pcap_errno = errno;
 	if (c->pcap_errno != 0)
-		out_error(sh, NULL, "capture: writing the pcap file: %s", strerror(c->pcap_errno));
+		out_error(sh, NULL, _("capture: writing the pcap file: %s"), strerror(c->pcap_errno));
 	sb_free(&c->batch);
 	free(c);
 	sh->capture = NULL;
@@ -600,7 +601,7 @@ void capture_drain(struct shell *sh, int settle)
 int capture_start(struct shell *sh, const char *pcap)
 {
 	(void)pcap;
-	out_error(sh, NULL, "capture: needs Linux's AF_PACKET sockets");
+	out_error(sh, NULL, _("capture: needs Linux's AF_PACKET sockets"));
 	return -1;
 }
 

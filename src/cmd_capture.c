@@ -8,6 +8,7 @@
 
 #include "capture.h"
 #include "cmds.h"
+#include "i18n.h"
 #include "output.h"
 #include "shell.h"
 
@@ -22,19 +23,19 @@ int cmd_capture(struct shell *sh, int argc, struct word *argv)
 	if (strcmp(arg, "off") == 0) {
 		if (sh->capture != NULL)
 			capture_stop(sh);
-		out_line(sh, "capture off");
+		out_line(sh, _("capture off"));
 		return CMD_OK;
 	}
 	int on = strcmp(arg, "on") == 0;
 	if (memchr(arg, '\0', argv[1].len) != NULL || argv[1].len == 0) {
-		out_error(sh, &argv[1], "capture: on, off or a FILE.pcap");
+		out_error(sh, &argv[1], _("capture: on, off or a FILE.pcap"));
 		return CMD_ERROR;
 	}
 	if (capture_start(sh, on ? NULL : arg) < 0)
 		return CMD_ERROR;
 	if (on)
-		out_line(sh, "capture on: lo, this shell's ports");
+		out_line(sh, _("capture on: lo, this shell's ports"));
 	else
-		out_line(sh, "capture on: lo, this shell's ports, writing %.200s", arg);
+		out_line(sh, _("capture on: lo, this shell's ports, writing %.200s"), arg);
 	return CMD_OK;
 }

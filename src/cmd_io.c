@@ -23,6 +23,7 @@
 #include "args.h"
 #include "cmds.h"
 #include "handle.h"
+#include "i18n.h"
 #include "icmp.h"
 #include "keywords.h"
 #include "output.h"
@@ -472,7 +473,7 @@ int cmd_drain(struct shell *sh, int argc, struct word *argv)
 	if (argc > 1 && args_count(sh, &argv[1], SHELL_MAX_COUNT, &d.n) < 0)
 		return CMD_ERROR;
 	if (d.n == 0) {
-		out_error(sh, &argv[1], "drain: a count of 0 would never reach EOF");
+		out_error(sh, &argv[1], _("drain: a count of 0 would never reach EOF"));
 		return CMD_ERROR;
 	}
 	d.dgram = is_datagram(d.h);
@@ -529,7 +530,7 @@ int cmd_poll(struct shell *sh, int argc, struct word *argv)
 	if (argc > 1) {
 		for (int i = 1; i < argc; i++) {
 			if (!handle_is_word(sh, &argv[i], &fd)) {
-				out_error(sh, &argv[i], "poll: '%.40s' is not an open handle", argv[i].s);
+				out_error(sh, &argv[i], _("poll: '%.40s' is not an open handle"), argv[i].s);
 				free(pfd);
 				return CMD_ERROR;
 			}
@@ -594,7 +595,7 @@ int cmd_nonblock(struct shell *sh, int argc, struct word *argv)
 	if (argc > 1) {
 		on = kw_onoff_value(argv[1].s, argv[1].len);
 		if (on < 0) {
-			out_error(sh, &argv[1], "nonblock: write on or off");
+			out_error(sh, &argv[1], _("nonblock: write on or off"));
 			return CMD_ERROR;
 		}
 	}

@@ -19,6 +19,7 @@
 #include "addr.h"
 #include "cmds.h"
 #include "handle.h"
+#include "i18n.h"
 #include "output.h"
 #include "shell.h"
 
@@ -69,7 +70,7 @@ static int parse_ifindex(struct shell *sh, const struct word *w, unsigned *ix)
 	}
 	if ((*ix = if_nametoindex(w->s)) != 0)
 		return 0;
-	out_error(sh, w, "no interface '%.40s' (an index such as 1, or a name such as lo)", w->s);
+	out_error(sh, w, _("no interface '%.40s' (an index such as 1, or a name such as lo)"), w->s);
 	return -1;
 }
 
@@ -97,7 +98,7 @@ static int make_mreq(struct shell *sh, int family, int join, const struct word *
 		return 0;
 	}
 	if (family != AF_INET6) {
-		out_error(sh, group, "%s: only an inet or inet6 socket joins a multicast group",
+		out_error(sh, group, _("%s: only an inet or inet6 socket joins a multicast group"),
 			  join ? "join" : "leave");
 		return -1;
 	}

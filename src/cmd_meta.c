@@ -25,6 +25,7 @@
 #include "cmdtab.h"
 #include "files.h"
 #include "handle.h"
+#include "i18n.h"
 #include "keywords.h"
 #include "lesson.h"
 #include "output.h"
@@ -41,7 +42,7 @@ int cmd_use(struct shell *sh, int argc, struct word *argv)
 
 	(void)argc;
 	if (!handle_is_word(sh, &argv[1], &fd)) {
-		out_error(sh, &argv[1], "use: there is no open handle '%.40s'", argv[1].s);
+		out_error(sh, &argv[1], _("use: there is no open handle '%.40s'"), argv[1].s);
 		return CMD_ERROR;
 	}
 	handle_use(sh, fd);
@@ -57,7 +58,7 @@ int cmd_sleep(struct shell *sh, int argc, struct word *argv)
 	if (args_seconds(sh, &argv[1], &secs) < 0)
 		return CMD_ERROR;
 	if (handle_bound(sh) > 0 && secs > handle_bound(sh)) {
-		out_line(sh, "sleep %g: cut to %g s, the most this script may wait", secs, handle_bound(sh));
+		out_line(sh, _("sleep %g: cut to %g s, the most this script may wait"), secs, handle_bound(sh));
 		secs = handle_bound(sh);
 	}
 	out_flush(sh);
@@ -101,7 +102,7 @@ static int on_off(struct shell *sh, const struct word *w, int *out)
 	int v = kw_onoff_value(w->s, w->len);
 
 	if (v < 0) {
-		out_error(sh, w, "write on or off");
+		out_error(sh, w, _("write on or off"));
 		return -1;
 	}
 	*out = v;
@@ -126,7 +127,7 @@ static void show_var(struct shell *sh, const char *name, size_t len)
 		sb_add_quoted(&sb, val, vlen);
 		out_line(sh, "%.*s=%s", (int)len, name, sb.buf);
 	} else {
-		out_line(sh, "%.*s is not set", (int)len, name);
+		out_line(sh, _("%.*s is not set"), (int)len, name);
 	}
 	sb_free(&sb);
 }
@@ -141,7 +142,7 @@ static int set_setting(struct shell *sh, const struct kw_entry *setting, const s
 	case KW_SET_DISPLAY:
 		mode = kw_word(kw_display, val->s, val->len);
 		if (mode == NULL) {
-			out_error(sh, val, "set display: write text, ascii, hex or both");
+			out_error(sh, val, _("set display: write text, ascii, hex or both"));
 			return CMD_ERROR;
 		}
 		sh->display = (enum display_mode)mode->value;
@@ -151,8 +152,8 @@ static int set_setting(struct shell *sh, const struct kw_entry *setting, const s
 			return CMD_ERROR;
 		/* A script may shorten the command line's bound, never lift it. */
 		if (shell_scripted(sh) && sh->timeout_max > 0 && (t == 0 || t > sh->timeout_max)) {
-			out_line(sh, "set timeout %g: kept at %g s, the most this script may wait "
-				 "(-t on the command line allows more)", t, sh->timeout_max);
+			out_line(sh, _("set timeout %g: kept at %g s, the most this script may wait "
+				 "(-t on the command line allows more)"), t, sh->timeout_max);
 			t = sh->timeout_max;
 		}
 		sh->timeout = t;
@@ -178,7 +179,7 @@ int cmd_set(struct shell *sh, int argc, struct word *argv)
 	/* A setting is a bare word: "${X}" or "'echo'" is a variable. */
 	const struct kw_entry *setting = name->flags ? NULL : kw_word(kw_settings, name->s, name->len);
 	if (!setting && !valid_name(name)) {
-		out_error(sh, name, "set: '%.40s' is not a name (letters, digits and _)", name->s);
+		out_error(sh, name, _("set: '%.40s' is not a name (letters, digits and _)"), name->s);
 		return CMD_ERROR;
 	}
 	if (argc == 2) {
@@ -192,7 +193,7 @@ int cmd_set(struct shell *sh, int argc, struct word *argv)
 		return set_setting(sh, setting, &argv[2]);
 	if (word_is(name, "rc") || word_is(name, "errno") || word_is(name, "data") ||
 	    word_is(name, "result")) {
-		out_error(sh, name, "set: ${%s} is set by each call and cannot be set by hand", name->s);
+		out_error(sh, name, _("set: ${%s} is set by each call and cannot be set by hand"), name->s);
 		return CMD_ERROR;
 	}
 	var_set(sh, name->s, argv[2].s, argv[2].len);
@@ -209,11 +210,11 @@ int cmd_source(struct shell *sh, int argc, struct word *argv)
 	const struct word *f = &argv[1];
 
 	if (memchr(f->s, '\0', f->len) != NULL || f->len == 0) {
-		out_error(sh, f, "source: bad file name");
+		out_error(sh, f, _("source: bad file name"));
 		return CMD_ERROR;
 	}
 	if (sh->depth >= SHELL_MAX_DEPTH) {
-		out_error(sh, f, "source: files nest more than %d deep (does %s source itself?)",
+		out_error(sh, f, _("source: files nest more than %d deep (does %s source itself?)"),
 			  SHELL_MAX_DEPTH, f->s);
 		/* Leave every nested file, or a file that sources itself twice
 		 * would run 2^16 times. */
@@ -221,7 +222,7 @@ int cmd_source(struct shell *sh, int argc, struct word *argv)
 		return CMD_ERROR;
 	}
 	if (files_read(f->s, handle_bound(sh), &text, &len) < 0) {
-		out_error(sh, f, "source: cannot read %s: %s", f->s,
+		out_error(sh, f, _("source: cannot read %s: %s"), f->s,
 			  files_error(errno));
 		return CMD_ERROR;
 	}
@@ -272,19 +273,22 @@ static void wrapped(struct shell *sh, const char *indent, const char *text)
 static void help_one(struct shell *sh, const struct command_def *c)
 {
 	out_line(sh, "%s%s%s", c->name, c->args[0] ? " " : "", c->args);
-	out_line(sh, "    %s", c->summary);
+	out_line(sh, "    %s", _(c->summary));
 	if (c->calls)
-		out_line(sh, "    calls: %s", c->calls);
+		/* TRANSLATORS: the C calls a command makes, as "connect(2)". */
+		out_line(sh, _("    calls: %s"), c->calls);
 	if (c->detail[0]) {
 		out_line(sh, "%s", "");
-		wrapped(sh, "    ", c->detail);
+		wrapped(sh, "    ", _(c->detail));
 	}
 	out_line(sh, "%s", "");
-	out_line(sh, "    example:   %s", c->example);
+	/* TRANSLATORS: keep the three labels of help COMMAND (example:,
+	   python:, nc/socat:) the same width, so their texts line up. */
+	out_line(sh, _("    example:   %s"), c->example);
 	if (c->python)
-		out_line(sh, "    python:    %s", c->python);
+		out_line(sh, _("    python:    %s"), c->python);
 	if (c->tool)
-		out_line(sh, "    nc/socat:  %s", c->tool);
+		out_line(sh, _("    nc/socat:  %s"), c->tool);
 }
 
 int cmd_help(struct shell *sh, int argc, struct word *argv)
@@ -295,22 +299,25 @@ int cmd_help(struct shell *sh, int argc, struct word *argv)
 		if (c == NULL && amb) {
 			char cand[400];
 			cmdtab_candidates(argv[1].s, argv[1].len, cand, sizeof cand);
-			out_error(sh, &argv[1], "help: '%.40s' could be %s", argv[1].s, cand);
+			out_error(sh, &argv[1], _("help: '%.40s' could be %s"), argv[1].s, cand);
 			return CMD_ERROR;
 		}
 		if (c == NULL) {
 			const char *s = cmdtab_suggest(argv[1].s, argv[1].len);
-			out_error(sh, &argv[1], "help: no command '%.40s'%s%s%s", argv[1].s,
-				  s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+			if (s != NULL)
+				out_error(sh, &argv[1], _("help: no command '%.40s' (did you mean '%s'?)"),
+					  argv[1].s, s);
+			else
+				out_error(sh, &argv[1], _("help: no command '%.40s'"), argv[1].s);
 			return CMD_ERROR;
 		}
 		help_one(sh, c);
 		return CMD_OK;
 	}
-	out_line(sh, "Commands (help COMMAND for more; a leading number selects a handle: 4 recv 16):");
+	out_line(sh, _("Commands (help COMMAND for more; a leading number selects a handle: 4 recv 16):"));
 	for (int t = 0; t < TOPIC_COUNT; t++) {
 		out_line(sh, "%s", "");
-		out_line(sh, "  %s:", cmdtab_topics[t]);
+		out_line(sh, "  %s:", _(cmdtab_topics[t]));
 		for (int i = 0; i < cmdtab_count; i++) {
 			const struct command_def *c = &cmdtab[i];
 			if ((int)c->topic != t)
@@ -319,9 +326,9 @@ int cmd_help(struct shell *sh, int argc, struct word *argv)
 			snprintf(syn, sizeof syn, "%s %s", c->name, c->args);
 			if (strlen(syn) > 30) {
 				out_line(sh, "    %s", syn);
-				out_line(sh, "    %-30s %s", "", c->summary);
+				out_line(sh, "    %-30s %s", "", _(c->summary));
 			} else {
-				out_line(sh, "    %-30s %s", syn, c->summary);
+				out_line(sh, "    %-30s %s", syn, _(c->summary));
 			}
 		}
 	}
@@ -371,9 +378,9 @@ static int have_family(int family)
 int cmd_require(struct shell *sh, int argc, struct word *argv)
 {
 	static const struct { const char *name; int family; const char *why; } needs[] = {
-		{ "ipv4", AF_INET, "no IPv4 on this machine" },
-		{ "ipv6", AF_INET6, "no IPv6 on this machine (::1 cannot be bound)" },
-		{ "unix", AF_UNIX, "no unix-domain sockets on this machine" },
+		{ "ipv4", AF_INET, N_("no IPv4 on this machine") },
+		{ "ipv6", AF_INET6, N_("no IPv6 on this machine (::1 cannot be bound)") },
+		{ "unix", AF_UNIX, N_("no unix-domain sockets on this machine") },
 	};
 
 	(void)argc;
@@ -383,17 +390,17 @@ int cmd_require(struct shell *sh, int argc, struct word *argv)
 		if (have_family(needs[i].family))
 			return CMD_OK;
 		if (report_started(sh)) {
-			out_error(sh, &argv[1], "require: %s, but the lesson has already checked "
-				  "things (put require before the first expect)", needs[i].why);
+			out_error(sh, &argv[1], _("require: %s, but the lesson has already checked "
+				  "things (put require before the first expect)"), _(needs[i].why));
 			return CMD_EXIT;
 		}
 		if (sh->tap) {
 			report_skip_all(sh, needs[i].why);
 		} else {
-			out_line(sh, "skipped: %s", needs[i].why);
+			out_line(sh, _("skipped: %s"), _(needs[i].why));
 		}
 		return CMD_EXIT;
 	}
-	out_error(sh, &argv[1], "require: write ipv4, ipv6 or unix");
+	out_error(sh, &argv[1], _("require: write ipv4, ipv6 or unix"));
 	return CMD_ERROR;
 }

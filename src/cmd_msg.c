@@ -26,6 +26,7 @@
 #include "args.h"
 #include "cmds.h"
 #include "handle.h"
+#include "i18n.h"
 #include "icmp.h"
 #include "keywords.h"
 #include "output.h"
@@ -56,13 +57,13 @@ static int parse_fds(struct shell *sh, int argc, struct word *argv, int *i, int 
 	while (*i < argc && word_is(&argv[*i], "fd")) {
 		unsigned long v;
 		if (*i + 1 >= argc) {
-			out_error(sh, &argv[*i], "fd must be followed by a descriptor number");
+			out_error(sh, &argv[*i], _("fd must be followed by a descriptor number"));
 			return -1;
 		}
 		if (args_count(sh, &argv[*i + 1], INT_MAX, &v) < 0)
 			return -1;
 		if (n == MSG_MAX_FDS) {
-			out_error(sh, &argv[*i], "one sendmsg passes at most %d descriptors", MSG_MAX_FDS);
+			out_error(sh, &argv[*i], _("one sendmsg passes at most %d descriptors"), MSG_MAX_FDS);
 			return -1;
 		}
 		fds[n++] = (int)v;
@@ -385,13 +386,13 @@ static void adopt_fds(struct shell *sh, int current, const struct got *g)
 		if (!ok) {
 			const char *kind = file_kind(fd);
 			close(fd);
-			out_line(sh, "note: descriptor %d received is %s, not a socket: closed it (a "
-				 "handle is a socket)", fd, kind);
+			out_line(sh, _("note: descriptor %d received is %s, not a socket: closed it (a "
+				 "handle is a socket)"), fd, kind);
 			continue;
 		}
 		handle_add(sh, fd, v[0], v[1], v[2]);
-		out_line(sh, "note: the descriptor received is handle %d (%s %s): write %d before a "
-			 "command to use it", fd, name_or(kw_families, v[0]), name_or(kw_types, v[1]),
+		out_line(sh, _("note: the descriptor received is handle %d (%s %s): write %d before a "
+			 "command to use it"), fd, name_or(kw_families, v[0]), name_or(kw_types, v[1]),
 			 fd);
 	}
 	if (g->nfds > 0)
@@ -413,7 +414,7 @@ static int recvmsg_args(struct shell *sh, int argc, struct word *argv, unsigned 
 		return -1;
 	if (i < argc && word_is(&argv[i], "control")) {
 		if (i + 1 >= argc) {
-			out_error(sh, &argv[i], "control must be followed by a size in bytes");
+			out_error(sh, &argv[i], _("control must be followed by a size in bytes"));
 			return -1;
 		}
 		if (args_count(sh, &argv[i + 1], MSG_CONTROL_MAX, room) < 0)

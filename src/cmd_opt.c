@@ -24,6 +24,7 @@
 #include "cmds.h"
 #include "errname.h"
 #include "handle.h"
+#include "i18n.h"
 #include "keywords.h"
 #include "output.h"
 #include "shell.h"
@@ -45,7 +46,7 @@ static const struct kw_sockopt *find_option(struct shell *sh, const struct word 
 	struct strbuf all = STRBUF_INIT;
 	for (int i = 0; i < kw_sockopt_count; i++)
 		sb_printf(&all, "%s%s", i ? ", " : "", kw_sockopts[i].name);
-	out_error(sh, w, "unknown option '%.40s' (options: %s)", w->s, all.buf);
+	out_error(sh, w, _("unknown option '%.40s' (options: %s)"), w->s, all.buf);
 	sb_free(&all);
 	return NULL;
 }
@@ -117,14 +118,14 @@ static int generic_name(struct shell *sh, const struct word *w, struct generic_o
 		if (known->level != g->o.level && g->o.level == IPPROTO_IPV6)
 			known = kw_sockopt_for_family(known, AF_INET6);
 		if (known->level != g->o.level) {
-			out_error(sh, w, "%s is an option of level %s, not of %s", known->optsym,
+			out_error(sh, w, _("%s is an option of level %s, not of %s"), known->optsym,
 				  known->levelsym, g->o.levelsym);
 			return -1;
 		}
 		num = known->opt;
 	} else {
-		out_error(sh, w, "unknown option name '%.40s': write a constant such as "
-			  "TCP_NODELAY, or a number", w->s);
+		out_error(sh, w, _("unknown option name '%.40s': write a constant such as "
+			  "TCP_NODELAY, or a number"), w->s);
 		return -1;
 	}
 	snprintf(g->optnum, sizeof g->optnum, "%d", num);
@@ -153,7 +154,7 @@ static const struct kw_sockopt *find_either(struct shell *sh, const char *cmd, i
 	memset(g, 0, sizeof *g);
 	*generic = kw_sockopt_level(argv[1].s, argv[1].len, &g->o.level) == 0;
 	if (*generic != (argc == nargs + 2)) {
-		out_error(sh, &argv[*generic ? 1 : argc - 1], "%s: write %s OPTION%s or %s LEVEL NAME%s",
+		out_error(sh, &argv[*generic ? 1 : argc - 1], _("%s: write %s OPTION%s or %s LEVEL NAME%s"),
 			  cmd, cmd, nargs == 2 ? " VALUE" : "", cmd, nargs == 2 ? " VALUE" : "");
 		return NULL;
 	}
@@ -174,7 +175,7 @@ static int int_value(struct shell *sh, const struct kw_sockopt *o, const struct 
 		     struct optval *v)
 {
 	if (kw_c_int(vw->s, vw->len, &v->u.i) < 0) {
-		out_error(sh, vw, "setsockopt %s: bad value '%.40s': write an integer (16, 0x10, 020)",
+		out_error(sh, vw, _("setsockopt %s: bad value '%.40s': write an integer (16, 0x10, 020)"),
 			  o->name, vw->s);
 		return -1;
 	}
@@ -188,8 +189,8 @@ static int ifname_value(struct shell *sh, const struct kw_sockopt *o, const stru
 			struct optval *v)
 {
 	if (vw->len >= IFNAMSIZ || memchr(vw->s, '\0', vw->len) != NULL) {
-		out_error(sh, vw, "setsockopt %s: bad interface name '%.40s' (at most %d bytes; "
-			  "\"\" unbinds)", o->name, vw->s, IFNAMSIZ - 1);
+		out_error(sh, vw, _("setsockopt %s: bad interface name '%.40s' (at most %d bytes; "
+			  "\"\" unbinds)"), o->name, vw->s, IFNAMSIZ - 1);
 		return -1;
 	}
 	memcpy(v->u.name, vw->s, vw->len);
@@ -206,8 +207,8 @@ static int ifaddr_value(struct shell *sh, const struct kw_sockopt *o, const stru
 {
 	if (o->kind == KW_OPT_INADDR) {
 		if (memchr(vw->s, '\0', vw->len) != NULL || inet_pton(AF_INET, vw->s, &v->u.a) != 1) {
-			out_error(sh, vw, "setsockopt %s: bad address '%.40s': write the IPv4 address "
-				  "of an interface (127.0.0.1; 0.0.0.0 for the default)", o->name, vw->s);
+			out_error(sh, vw, _("setsockopt %s: bad address '%.40s': write the IPv4 address "
+				  "of an interface (127.0.0.1; 0.0.0.0 for the default)"), o->name, vw->s);
 			return -1;
 		}
 		v->len = sizeof v->u.a;
@@ -217,8 +218,8 @@ static int ifaddr_value(struct shell *sh, const struct kw_sockopt *o, const stru
 	if (kw_c_int(vw->s, vw->len, &v->u.i) < 0) {
 		unsigned idx = memchr(vw->s, '\0', vw->len) ? 0 : if_nametoindex(vw->s);
 		if (idx == 0) {
-			out_error(sh, vw, "setsockopt %s: no interface '%.40s': write an index or a "
-				  "name (lo)", o->name, vw->s);
+			out_error(sh, vw, _("setsockopt %s: no interface '%.40s': write an index or a "
+				  "name (lo)"), o->name, vw->s);
 			return -1;
 		}
 		v->u.i = (int)idx;
@@ -241,7 +242,7 @@ static int set_value(struct shell *sh, const struct kw_sockopt *o, const struct 
 	switch (o->kind) {
 	case KW_OPT_BOOL:
 		if ((v->u.i = kw_onoff_value(vw->s, vw->len)) < 0) {
-			out_error(sh, vw, "setsockopt %s: write on or off", o->name);
+			out_error(sh, vw, _("setsockopt %s: write on or off"), o->name);
 			return -1;
 		}
 		trace_add(sh, "%d)", v->u.i);
@@ -290,7 +291,7 @@ int cmd_setsockopt(struct shell *sh, int argc, struct word *argv)
 	if (o == NULL)
 		return CMD_ERROR;
 	if (o->readonly && !generic) {
-		out_error(sh, &argv[1], "setsockopt: %s can only be read (getsockopt %s)", o->name, o->name);
+		out_error(sh, &argv[1], _("setsockopt: %s can only be read (getsockopt %s)"), o->name, o->name);
 		return CMD_ERROR;
 	}
 	memset(&v, 0, sizeof v);

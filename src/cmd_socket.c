@@ -22,6 +22,7 @@
 #include "args.h"
 #include "cmds.h"
 #include "handle.h"
+#include "i18n.h"
 #include "icmp.h"
 #include "keywords.h"
 #include "output.h"
@@ -37,7 +38,7 @@ static const struct kw_entry *keyword(struct shell *sh, const struct word *w,
 		struct strbuf all = STRBUF_INIT;
 		for (const struct kw_entry *t = tab; t->name; t++)
 			sb_printf(&all, "%s%s", all.len ? ", " : "", t->name);
-		out_error(sh, w, "unknown %s '%.40s'%s (one of: %s)", what, w->s,
+		out_error(sh, w, _("unknown %s '%.40s'%s (one of: %s)"), what, w->s,
 			  memchr(w->s, '\0', w->len) ? " with a NUL byte after it" : "", all.buf);
 		sb_free(&all);
 	}
@@ -75,7 +76,7 @@ static int family_for(struct shell *sh, const struct word *host, int type)
 	struct addr a;
 
 	if (host->len == 0 || memchr(host->s, '\0', host->len) != NULL) {
-		out_error(sh, host, "socket for: HOST must be an address, a name or a path");
+		out_error(sh, host, _("socket for: HOST must be an address, a name or a path"));
 		return -1;
 	}
 	if (strchr(host->s, '/') != NULL)
@@ -97,8 +98,8 @@ int cmd_socket(struct shell *sh, int argc, struct word *argv)
 	int at = word_is(&argv[1], KW_FAMILY_FOR) ? 2 : 1;  /* socket for HOST TYPE */
 
 	if (argc < at + 2 || argc > at + 3) {
-		out_error(sh, &argv[argc < at + 2 ? argc - 1 : at + 3], "socket: %s (usage: socket "
-			  "FAMILY TYPE [PROTO], or socket for HOST TYPE [PROTO])",
+		out_error(sh, &argv[argc < at + 2 ? argc - 1 : at + 3], _("socket: %s (usage: socket "
+			  "FAMILY TYPE [PROTO], or socket for HOST TYPE [PROTO])"),
 			  argc < at + 2 ? "the TYPE is missing" : "too many arguments");
 		return CMD_ERROR;
 	}
@@ -135,7 +136,7 @@ int cmd_socket(struct shell *sh, int argc, struct word *argv)
 static int no_more(struct shell *sh, int argc, struct word *argv, int next)
 {
 	if (next < argc) {
-		out_error(sh, &argv[next], "%s: unexpected '%.40s' after the address", argv[0].s,
+		out_error(sh, &argv[next], _("%s: unexpected '%.40s' after the address"), argv[0].s,
 			  argv[next].s);
 		return -1;
 	}
@@ -211,8 +212,8 @@ static void note_autobind(struct shell *sh, int fd)
 	if (getsockname(fd, (struct sockaddr *)&ss, &len) < 0)
 		return;
 	addr_format(&where, (struct sockaddr *)&ss, len);
-	out_line(sh, "note: no bind succeeded on handle %d, so listen bound it to %s (any "
-		 "address, a port the kernel chose)", fd, where.buf);
+	out_line(sh, _("note: no bind succeeded on handle %d, so listen bound it to %s (any "
+		 "address, a port the kernel chose)"), fd, where.buf);
 	sb_free(&where);
 }
 
@@ -297,7 +298,7 @@ static void refused_hint(struct shell *sh, int type, const struct sockaddr *sa, 
 	if (sh->last.err != ECONNREFUSED || type != SOCK_STREAM)
 		return;
 	addr_format(&where, sa, len);
-	out_line(sh, "  (no socket listens on %s: start the server first)", where.buf);
+	out_line(sh, _("  (no socket listens on %s: start the server first)"), where.buf);
 	sb_free(&where);
 }
 
@@ -455,7 +456,7 @@ static struct addrinfo *resolve(struct shell *sh, const char *host, const char *
 static int bad_word(struct shell *sh, const struct word *w)
 {
 	if (memchr(w->s, '\0', w->len) != NULL) {
-		out_error(sh, w, "a name cannot hold a NUL byte");
+		out_error(sh, w, _("a name cannot hold a NUL byte"));
 		return 1;
 	}
 	return 0;
@@ -478,8 +479,8 @@ int cmd_getaddrinfo(struct shell *sh, int argc, struct word *argv)
 		else if (port == NULL)
 			port = argv[i].s;
 		else {
-			out_error(sh, &argv[i], "getaddrinfo: '%.40s' is not a family (inet, inet6) or a type "
-				  "(stream, dgram)", argv[i].s);
+			out_error(sh, &argv[i], _("getaddrinfo: '%.40s' is not a family (inet, inet6) or a type "
+				  "(stream, dgram)"), argv[i].s);
 			return CMD_ERROR;
 		}
 	}
@@ -559,13 +560,13 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 				     portstr, sizeof portstr, NI_NUMERICHOST | NI_NUMERICSERV);
 		addr_list_free(&al);
 		if (rc != 0) {
-			out_error(sh, &argv[1], "dial: %s has no host and port", argv[1].s);
+			out_error(sh, &argv[1], _("dial: %s has no host and port"), argv[1].s);
 			return CMD_ERROR;
 		}
 		typearg = 2;
 	} else {
 		if (argc < 3) {
-			out_error(sh, &argv[1], "dial: a PORT must follow the host '%.60s'", argv[1].s);
+			out_error(sh, &argv[1], _("dial: a PORT must follow the host '%.60s'"), argv[1].s);
 			return CMD_ERROR;
 		}
 		if (!(argv[2].flags & WORD_QUOTED) && argv[2].s[0] == '@') {
@@ -579,7 +580,7 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 		snprintf(portstr, sizeof portstr, "%u", port);
 	}
 	if (argc > typearg + 1) {
-		out_error(sh, &argv[typearg + 1], "dial: unexpected '%.40s'", argv[typearg + 1].s);
+		out_error(sh, &argv[typearg + 1], _("dial: unexpected '%.40s'"), argv[typearg + 1].s);
 		return CMD_ERROR;
 	}
 	if (argc > typearg) {
@@ -629,12 +630,12 @@ int cmd_unlink(struct shell *sh, int argc, struct word *argv)
 
 	(void)argc;
 	if (path->len == 0 || memchr(path->s, '\0', path->len) != NULL) {
-		out_error(sh, path, "unlink: bad path");
+		out_error(sh, path, _("unlink: bad path"));
 		return CMD_ERROR;
 	}
 	/* A lesson may clean up its own socket paths, never delete a file. */
 	if (lstat(path->s, &st) == 0 && !S_ISSOCK(st.st_mode)) {
-		out_error(sh, path, "unlink: %s is not a socket; only a socket's path is removed",
+		out_error(sh, path, _("unlink: %s is not a socket; only a socket's path is removed"),
 			  path->s);
 		return CMD_ERROR;
 	}

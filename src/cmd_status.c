@@ -32,6 +32,7 @@
 #include "addr.h"
 #include "cmds.h"
 #include "handle.h"
+#include "i18n.h"
 #include "keywords.h"
 #include "output.h"
 #include "shell.h"
@@ -41,8 +42,11 @@
 enum { COL_FD, COL_FAMILY, COL_TYPE, COL_LOCAL, COL_REMOTE, COL_STATE, COL_RECVQ,
        COL_SENDQ, COL_FLAGS, NCOLS };
 
+/* TRANSLATORS: the column headings of "status"; ASCII keeps the columns
+   lined up. */
 static const char *const headings[NCOLS] = {
-	"FD", "FAMILY", "TYPE", "LOCAL", "REMOTE", "STATE", "RECVQ", "SENDQ", "FLAGS"
+	N_("FD"), N_("FAMILY"), N_("TYPE"), N_("LOCAL"), N_("REMOTE"), N_("STATE"), N_("RECVQ"),
+	N_("SENDQ"), N_("FLAGS")
 };
 
 #if defined(HAVE_STRUCT_TCP_INFO_TCPI_STATE) && defined(__linux__)
@@ -505,14 +509,14 @@ static void print_rows(struct shell *sh, const struct strbuf *cells, const int *
 	struct strbuf line = STRBUF_INIT;
 
 	for (int c = 0; c < NCOLS; c++) {
-		width[c] = strlen(headings[c]);
+		width[c] = strlen(_(headings[c]));
 		for (int i = 0; i < r; i++)
 			if (cells[i * NCOLS + c].len > width[c])
 				width[c] = cells[i * NCOLS + c].len;
 	}
 	sb_adds(&line, "  ");
 	for (int c = 0; c < NCOLS; c++)
-		add_cell(&line, headings[c], width[c], c == NCOLS - 1);
+		add_cell(&line, _(headings[c]), width[c], c == NCOLS - 1);
 	out_line(sh, "%s", line.buf);
 	for (int i = 0; i < r; i++) {
 		sb_reset(&line);
@@ -537,7 +541,7 @@ static int status_args(struct shell *sh, int argc, struct word *argv, int *verbo
 		*verbose = 1;
 		return 0;
 	}
-	out_error(sh, &argv[1], "status: unknown option '%.40s' (status, or status -v)", argv[1].s);
+	out_error(sh, &argv[1], _("status: unknown option '%.40s' (status, or status -v)"), argv[1].s);
 	return -1;
 }
 
@@ -551,7 +555,7 @@ int cmd_status(struct shell *sh, int argc, struct word *argv)
 	if (status_args(sh, argc, argv, &verbose) < 0)
 		return CMD_ERROR;
 	if (n == 0) {
-		out_line(sh, "no open handles");
+		out_line(sh, _("no open handles"));
 		return CMD_OK;
 	}
 	struct strbuf *cells = xmalloc(sizeof *cells * (size_t)(n * NCOLS));
@@ -591,14 +595,14 @@ int cmd_tcpinfo(struct shell *sh, int argc, struct word *argv)
 	int fd = sh->current;
 
 	if (argc > 1 && !handle_is_word(sh, &argv[1], &fd)) {
-		out_error(sh, &argv[1], "tcpinfo: there is no open handle '%.40s'", argv[1].s);
+		out_error(sh, &argv[1], _("tcpinfo: there is no open handle '%.40s'"), argv[1].s);
 		return CMD_ERROR;
 	}
 	if (argc < 2 && handle_current(sh) == NULL)
 		return CMD_ERROR;
 	if (!is_tcp(&sh->h[fd])) {
 		out_error(sh, argc > 1 ? &argv[1] : &argv[0],
-			  "tcpinfo: handle %d is no TCP socket (TCP_INFO is TCP's)", fd);
+			  _("tcpinfo: handle %d is no TCP socket (TCP_INFO is TCP's)"), fd);
 		return CMD_ERROR;
 	}
 	int r = tcpinfo_line(fd, &line);

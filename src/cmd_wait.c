@@ -16,6 +16,7 @@
 #include "args.h"
 #include "cmds.h"
 #include "handle.h"
+#include "i18n.h"
 #include "output.h"
 #include "shell.h"
 
@@ -48,7 +49,7 @@ static void add_set(struct strbuf *sb, const struct wait_set *w, const fd_set *s
 static int wait_add(struct shell *sh, struct wait_set *w, int fd, const struct word *word)
 {
 	if (fd >= FD_SETSIZE) {
-		out_error(sh, word, "select: handle %d is too high for select (FD_SETSIZE is %d): use poll",
+		out_error(sh, word, _("select: handle %d is too high for select (FD_SETSIZE is %d): use poll"),
 			  fd, FD_SETSIZE);
 		return -1;
 	}
@@ -86,7 +87,7 @@ static int wait_args(struct shell *sh, int argc, struct word *argv, struct wait_
 	w->n = w->nfds = 0;
 	for (int i = 1; i < argc; i++) {
 		if (!handle_is_word(sh, &argv[i], &fd)) {
-			out_error(sh, &argv[i], "select: '%.40s' is not an open handle", argv[i].s);
+			out_error(sh, &argv[i], _("select: '%.40s' is not an open handle"), argv[i].s);
 			goto fail;
 		}
 		if (wait_add(sh, w, fd, &argv[i]) < 0)

@@ -12,114 +12,116 @@
 
 #include "cmds.h"
 #include "cmdtab.h"
+#include "i18n.h"
 #include "keywords.h"
 #include "shell.h"
 
+/* TRANSLATORS: the topics "help" lists the commands under. */
 const char *const cmdtab_topics[TOPIC_COUNT] = {
-	[TOPIC_SOCKETS] = "sockets", [TOPIC_DATA] = "data", [TOPIC_OPTIONS] = "options",
-	[TOPIC_NAMES] = "names", [TOPIC_TEACHING] = "teaching", [TOPIC_LESSONS] = "lessons",
-	[TOPIC_SHELL] = "shell",
+	[TOPIC_SOCKETS] = N_("sockets"), [TOPIC_DATA] = N_("data"), [TOPIC_OPTIONS] = N_("options"),
+	[TOPIC_NAMES] = N_("names"), [TOPIC_TEACHING] = N_("teaching"), [TOPIC_LESSONS] = N_("lessons"),
+	[TOPIC_SHELL] = N_("shell"),
 };
 
 const struct command_def cmdtab[] = {
 	/* ---- sockets ---- */
 	{ .name = "socket", .args = "FAMILY TYPE [PROTO]", .topic = TOPIC_SOCKETS,
-	  .summary = "create a socket; it becomes the current handle",
+	  .summary = N_("create a socket; it becomes the current handle"),
 	  .calls = "socket(2); getaddrinfo(3) for \"for NAME\"",
-	  .detail = "FAMILY is inet, inet6 or unix; TYPE is stream, dgram, seqpacket or raw; "
+	  .detail = N_("FAMILY is inet, inet6 or unix; TYPE is stream, dgram, seqpacket or raw; "
 	            "PROTO is tcp, udp, icmp, icmpv6, sctp, a number, or 0 (the default); "
 	            "inet dgram icmp is a ping socket, if net.ipv4.ping_group_range "
 	            "allows.  "
 	            "FAMILY may also be \"for HOST\": the family of that address (inet "
 	            "for 127.0.0.1 or *, inet6 for ::1, unix for a path with a /; for a "
 	            "name, the first address getaddrinfo gives), so that a lesson works "
-	            "with either: socket for ${HOST} stream, then bind ${HOST} PORT.",
+	            "with either: socket for ${HOST} stream, then bind ${HOST} PORT."),
 	  .example = "socket inet stream",
 	  .python = "s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)",
 	  .min = 2, .max = 4, .flags = CMD_CALL,
 	  .complete = { A_FAMILY, A_TYPE, A_PROTO }, .fn = cmd_socket },
 	{ .name = "bind", .args = "HOST PORT", .topic = TOPIC_SOCKETS,
-	  .summary = "give the socket a local address",
+	  .summary = N_("give the socket a local address"),
 	  .calls = "bind(2)",
-	  .detail = "HOST is an address (127.0.0.1, ::1, [::1]), a name, or * for every "
+	  .detail = N_("HOST is an address (127.0.0.1, ::1, [::1]), a name, or * for every "
 	            "address; PORT 0 lets the kernel choose (see it with getsockname, or "
-	            "reach it with @N).  A unix socket binds to a path.",
+	            "reach it with @N).  A unix socket binds to a path."),
 	  .example = "bind 127.0.0.1 0",
 	  .python = "s.bind(('127.0.0.1', 0))",
 	  .tool = "nc -l 127.0.0.1 10000",
 	  .min = 1, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_HOST, A_PORT }, .fn = cmd_bind },
 	{ .name = "listen", .args = "[BACKLOG]", .topic = TOPIC_SOCKETS,
-	  .summary = "make a stream socket accept connections",
+	  .summary = N_("make a stream socket accept connections"),
 	  .calls = "listen(2)",
-	  .detail = "BACKLOG bounds the queue of connections the kernel has completed "
+	  .detail = N_("BACKLOG bounds the queue of connections the kernel has completed "
 	            "but accept has not taken yet (default SOMAXCONN).  On an IPv4 or "
 	            "IPv6 socket no bind succeeded on, listen binds it to any address "
-	            "and a port the kernel chooses; a note line says so.",
+	            "and a port the kernel chooses; a note line says so."),
 	  .example = "listen 5",
 	  .python = "s.listen(5)",
 	  .tool = "nc -l PORT",
 	  .min = 0, .max = 1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_COUNT }, .fn = cmd_listen },
 	{ .name = "accept", .args = "", .topic = TOPIC_SOCKETS,
-	  .summary = "take the next connection from a listening socket",
+	  .summary = N_("take the next connection from a listening socket"),
 	  .calls = "accept(2)",
-	  .detail = "Blocks until a client connects (unless the listener is non-blocking). "
+	  .detail = N_("Blocks until a client connects (unless the listener is non-blocking). "
 	            "The new connection is a new handle, which becomes current; the "
-	            "peer's address is shown and kept as @from.",
+	            "peer's address is shown and kept as @from."),
 	  .example = "accept",
 	  .python = "conn, addr = s.accept()",
 	  .tool = "nc -l PORT",
 	  .min = 0, .max = 0, .flags = CMD_CALL | CMD_HANDLE,
 	  .fn = cmd_accept },
 	{ .name = "connect", .args = "HOST PORT", .topic = TOPIC_SOCKETS,
-	  .summary = "connect to a peer (TCP), or fix the peer (UDP)",
+	  .summary = N_("connect to a peer (TCP), or fix the peer (UDP)"),
 	  .calls = "connect(2)",
-	  .detail = "A name with several addresses is tried address by address, each "
+	  .detail = N_("A name with several addresses is tried address by address, each "
 	            "attempt shown, until one succeeds.  @N is handle N's own address, "
 	            "@from the last peer; neither takes a PORT.  PORT may also be written "
 	            "@N, handle N's port: connect 127.0.0.1 @3.  ECONNREFUSED on a stream "
 	            "socket means nothing listens there: a line says to start the server "
-	            "first.",
+	            "first."),
 	  .example = "connect 127.0.0.1 10000",
 	  .python = "s.connect(('127.0.0.1', 10000))",
 	  .tool = "nc 127.0.0.1 10000",
 	  .min = 1, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_HOST, A_PORT }, .fn = cmd_connect },
 	{ .name = "shutdown", .args = "rd|wr|rdwr", .topic = TOPIC_SOCKETS,
-	  .summary = "close one direction of a connection",
+	  .summary = N_("close one direction of a connection"),
 	  .calls = "shutdown(2)",
-	  .detail = "shutdown wr sends EOF to the peer, which can still answer: a "
-	            "half-closed connection.",
+	  .detail = N_("shutdown wr sends EOF to the peer, which can still answer: a "
+	            "half-closed connection."),
 	  .example = "shutdown wr",
 	  .python = "s.shutdown(socket.SHUT_WR)",
 	  .tool = "nc -N HOST PORT",
 	  .min = 1, .max = 1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_HOW }, .fn = cmd_shutdown },
 	{ .name = "close", .args = "", .topic = TOPIC_SOCKETS,
-	  .summary = "close the socket",
+	  .summary = N_("close the socket"),
 	  .calls = "close(2)",
-	  .detail = "The most recently used open handle becomes current.",
+	  .detail = N_("The most recently used open handle becomes current."),
 	  .example = "3 close",
 	  .python = "s.close()",
 	  .min = 0, .max = 0, .flags = CMD_CALL | CMD_HANDLE,
 	  .fn = cmd_close },
 	{ .name = "socketpair", .args = "[TYPE]", .topic = TOPIC_SOCKETS,
-	  .summary = "two connected unix sockets; the first becomes current",
+	  .summary = N_("two connected unix sockets; the first becomes current"),
 	  .calls = "socketpair(2)",
-	  .detail = "TYPE is stream (the default), dgram or seqpacket.  Both ends live in "
-	            "this shell: what one sends the other receives.",
+	  .detail = N_("TYPE is stream (the default), dgram or seqpacket.  Both ends live in "
+	            "this shell: what one sends the other receives."),
 	  .example = "socketpair",
 	  .python = "a, b = socket.socketpair()",
 	  .min = 0, .max = 1, .flags = CMD_CALL,
 	  .complete = { A_TYPE }, .fn = cmd_socketpair },
 	{ .name = "dial", .args = "HOST PORT [TYPE]", .topic = TOPIC_SOCKETS,
-	  .summary = "connect by name, step by step, over IPv4 or IPv6",
+	  .summary = N_("connect by name, step by step, over IPv4 or IPv6"),
 	  .calls = "getaddrinfo(3), socket(2), connect(2), close(2)",
-	  .detail = "Resolves HOST, then makes a socket and connects it for each result "
+	  .detail = N_("Resolves HOST, then makes a socket and connects it for each result "
 	            "in turn, closing it after a failure, until one connects: the classic "
 	            "client that works on IPv4 and IPv6 alike.  TYPE is stream (default) "
-	            "or dgram.  @N (handle N's address) or @from may stand for HOST PORT.",
+	            "or dgram.  @N (handle N's address) or @from may stand for HOST PORT."),
 	  .example = "dial localhost 80",
 	  .python = "s = socket.create_connection(('localhost', 80))",
 	  .tool = "nc localhost 80",
@@ -127,11 +129,11 @@ const struct command_def cmdtab[] = {
 	  .complete = { A_HOST, A_PORT, A_TYPE }, .fn = cmd_dial },
 
 	{ .name = "unlink", .args = "PATH", .topic = TOPIC_SOCKETS,
-	  .summary = "remove a unix socket's path, so it can be bound again",
+	  .summary = N_("remove a unix socket's path, so it can be bound again"),
 	  .calls = "unlink(2)",
-	  .detail = "A unix socket bound to a path leaves the path behind after close; "
+	  .detail = N_("A unix socket bound to a path leaves the path behind after close; "
 	            "binding it again fails with EADDRINUSE until it is removed.  Only a "
-	            "socket is ever removed: any other kind of file is refused.",
+	            "socket is ever removed: any other kind of file is refused."),
 	  .example = "unlink /tmp/echo.sock",
 	  .python = "os.unlink('/tmp/echo.sock')",
 	  .tool = "rm /tmp/echo.sock",
@@ -140,65 +142,65 @@ const struct command_def cmdtab[] = {
 
 	/* ---- data ---- */
 	{ .name = "send", .args = "DATA [FLAG]...", .topic = TOPIC_DATA,
-	  .summary = "send data on a connected socket",
+	  .summary = N_("send data on a connected socket"),
 	  .calls = "send(2)",
-	  .detail = "DATA is a string (\"...\" with C escapes, '...' literal), -n COUNT "
+	  .detail = N_("DATA is a string (\"...\" with C escapes, '...' literal), -n COUNT "
 	            "generated bytes, -f FILE, or -e SEQ (an ICMP echo request).  The count actually sent is shown: on a "
 	            "non-blocking socket it may be less than asked.  FLAGs: dontwait, "
-	            "more, nosignal, oob, eor.",
+	            "more, nosignal, oob, eor."),
 	  .example = "send \"GET / HTTP/1.0\\r\\n\\r\\n\"",
 	  .python = "s.send(b'GET / HTTP/1.0\\r\\n\\r\\n')",
 	  .tool = "printf 'GET / ...' | nc HOST PORT",
 	  .min = 1, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_DATA, A_FLAG, A_FLAG, A_FLAG }, .rest = A_FLAG, .fn = cmd_send },
 	{ .name = "recv", .args = "N [FLAG]...", .topic = TOPIC_DATA,
-	  .summary = "receive at most N bytes",
+	  .summary = N_("receive at most N bytes"),
 	  .calls = "recv(2)",
-	  .detail = "Shows the count and every byte received, escaped; 0 is EOF.  FLAGs: "
-	            "peek, waitall, dontwait, oob, trunc.  Sets ${data}.",
+	  .detail = N_("Shows the count and every byte received, escaped; 0 is EOF.  FLAGs: "
+	            "peek, waitall, dontwait, oob, trunc.  Sets ${data}."),
 	  .example = "recv 16",
 	  .python = "data = s.recv(16)",
 	  .min = 1, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_COUNT, A_FLAG, A_FLAG, A_FLAG }, .rest = A_FLAG, .fn = cmd_recv },
 	{ .name = "sendto", .args = "DATA HOST PORT [FLAG]...", .topic = TOPIC_DATA,
-	  .summary = "send a datagram to an address",
+	  .summary = N_("send a datagram to an address"),
 	  .calls = "sendto(2)",
-	  .detail = "DATA as for send.  @from answers the sender of the last recvfrom.  "
+	  .detail = N_("DATA as for send.  @from answers the sender of the last recvfrom.  "
 	            "On a ping socket (socket inet dgram icmp) -e SEQ is an ICMP echo "
 	            "request with that sequence number (sendto -e 1 127.0.0.1 0), and "
 	            "the line decodes the ICMP header, as recvfrom does for the reply: "
-	            "{type=0 (echo reply), code=0, id=N, seq=1}.",
+	            "{type=0 (echo reply), code=0, id=N, seq=1}."),
 	  .example = "sendto \"hello\" 127.0.0.1 5000",
 	  .python = "s.sendto(b'hello', ('127.0.0.1', 5000))",
 	  .tool = "echo hello | nc -u 127.0.0.1 5000",
 	  .min = 2, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_DATA, A_HOST, A_PORT, A_FLAG }, .rest = A_FLAG, .fn = cmd_sendto },
 	{ .name = "recvfrom", .args = "N [FLAG]...", .topic = TOPIC_DATA,
-	  .summary = "receive a datagram and its sender",
+	  .summary = N_("receive a datagram and its sender"),
 	  .calls = "recvfrom(2)",
-	  .detail = "Shows the data and the sender, kept as @from.  A datagram longer than "
-	            "N is flagged as truncated, with its real length.",
+	  .detail = N_("Shows the data and the sender, kept as @from.  A datagram longer than "
+	            "N is flagged as truncated, with its real length."),
 	  .example = "recvfrom 512",
 	  .python = "data, addr = s.recvfrom(512)",
 	  .tool = "nc -u -l PORT",
 	  .min = 1, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_COUNT, A_FLAG, A_FLAG, A_FLAG }, .rest = A_FLAG, .fn = cmd_recvfrom },
 	{ .name = "sendmsg", .args = "DATA [fd N]... [HOST PORT] [FLAG]...", .topic = TOPIC_DATA,
-	  .summary = "send data with ancillary data: descriptors to pass",
+	  .summary = N_("send data with ancillary data: descriptors to pass"),
 	  .calls = "sendmsg(2)",
-	  .detail = "DATA as for send.  Each \"fd N\" passes descriptor N over a unix "
+	  .detail = N_("DATA as for send.  Each \"fd N\" passes descriptor N over a unix "
 	            "socket (SCM_RIGHTS): the receiver gets its own descriptor of the same "
 	            "open socket.  HOST PORT (or @N, @from), when written, is the "
 	            "destination, as for sendto.  The line shows the message as "
-	            "{to ADDR, data \"...\", LEN, [SCM_RIGHTS [N...]]}.  FLAGs as for send.",
+	            "{to ADDR, data \"...\", LEN, [SCM_RIGHTS [N...]]}.  FLAGs as for send."),
 	  .example = "sendmsg \"x\" fd 5",
 	  .python = "socket.send_fds(s, [b'x'], [5])  # or s.sendmsg([b'x'], [(SOL_SOCKET, SCM_RIGHTS, ...)])",
 	  .min = 1, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_DATA, A_ANY, A_ANY, A_ANY }, .rest = A_ANY, .fn = cmd_sendmsg },
 	{ .name = "recvmsg", .args = "N [control BYTES] [FLAG]...", .topic = TOPIC_DATA,
-	  .summary = "receive data and its ancillary data",
+	  .summary = N_("receive data and its ancillary data"),
 	  .calls = "recvmsg(2)",
-	  .detail = "Shows the data as recv does, the sender as recvfrom does, then the "
+	  .detail = N_("Shows the data as recv does, the sender as recvfrom does, then the "
 	            "control messages in brackets: SCM_RIGHTS [N...] (each descriptor "
 	            "received becomes a handle; one that is no socket is closed), "
 	            "SCM_CREDENTIALS {pid, uid, gid} after setsockopt passcred 1, "
@@ -208,67 +210,67 @@ const struct command_def cmdtab[] = {
 	            "waits) after setsockopt recverr 1.  "
 	            "control BYTES offers that much room for them (default 4096): less than "
 	            "they need sets MSG_CTRUNC, flagged like a truncated datagram, and "
-	            "expect truncated holds after either.",
+	            "expect truncated holds after either."),
 	  .example = "recvmsg 16",
 	  .python = "data, fds, flags, addr = socket.recv_fds(s, 16, 1)",
 	  .min = 1, .max = -1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_COUNT, A_ANY, A_ANY, A_FLAG }, .rest = A_FLAG, .fn = cmd_recvmsg },
 	{ .name = "drain", .args = "[N]", .topic = TOPIC_DATA,
-	  .summary = "recv until EOF, then count the calls and bytes",
+	  .summary = N_("recv until EOF, then count the calls and bytes"),
 	  .calls = "recv(2)",
-	  .detail = "One line per recv of at most N bytes (default 4096), then how many "
+	  .detail = N_("One line per recv of at most N bytes (default 4096), then how many "
 	            "calls and bytes it took: the number of calls varies from run to run.  "
 	            "The time-out bounds the whole drain.  ${data} keeps the first MiB "
 	            "(1048576 bytes); the summary says when there was more.  On a "
 	            "datagram socket an empty datagram is no EOF: drain waits for the "
-	            "first datagram, then takes those queued and stops.",
+	            "first datagram, then takes those queued and stops."),
 	  .example = "drain 1024",
 	  .python = "while (b := s.recv(1024)): pass",
 	  .tool = "nc HOST PORT > /dev/null",
 	  .min = 0, .max = 1, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_COUNT }, .fn = cmd_drain },
 	{ .name = "poll", .args = "[N]... [SECONDS]", .topic = TOPIC_DATA,
-	  .summary = "which handles are readable, writable or hung up",
+	  .summary = N_("which handles are readable, writable or hung up"),
 	  .calls = "poll(2)",
-	  .detail = "Polls the handles named (all open handles by default) for reading "
+	  .detail = N_("Polls the handles named (all open handles by default) for reading "
 	            "and writing.  A last argument that is not an open handle is the "
 	            "time-out in seconds (0: just look; in a script at most the "
-	            "script's time-out).",
+	            "script's time-out)."),
 	  .example = "poll 3 4 0.5",
 	  .python = "select.poll()",
 	  .min = 0, .max = -1, .flags = CMD_CALL,
 	  .complete = { A_HANDLE, A_HANDLE, A_HANDLE, A_HANDLE }, .rest = A_HANDLE, .fn = cmd_poll },
 	{ .name = "select", .args = "[N]... [SECONDS]", .topic = TOPIC_DATA,
-	  .summary = "which handles are readable, writable or have urgent data",
+	  .summary = N_("which handles are readable, writable or have urgent data"),
 	  .calls = "select(2)",
-	  .detail = "Like poll, with select's three descriptor sets, shown as lists of "
+	  .detail = N_("Like poll, with select's three descriptor sets, shown as lists of "
 	            "handles: each handle named (all open handles by default) is in all "
 	            "three; the kernel leaves in each set those that are readable, "
 	            "writable, or have an exceptional condition (TCP urgent data "
 	            "pending).  A last argument that is not an open handle is the "
 	            "time-out in seconds (0: just look; in a script at most the "
-	            "script's time-out).  A handle at or above FD_SETSIZE is refused.",
+	            "script's time-out).  A handle at or above FD_SETSIZE is refused."),
 	  .example = "select 3 4 0.5",
 	  .python = "r, w, x = select.select([s], [s], [s], 0.5)",
 	  .min = 0, .max = -1, .flags = CMD_CALL,
 	  .complete = { A_HANDLE, A_HANDLE, A_HANDLE, A_HANDLE }, .rest = A_HANDLE, .fn = cmd_select },
 	{ .name = "sockatmark", .args = "", .topic = TOPIC_DATA,
-	  .summary = "is the stream read up to the urgent byte's mark?",
+	  .summary = N_("is the stream read up to the urgent byte's mark?"),
 	  .calls = "sockatmark(3), that is ioctl(SIOCATMARK)",
-	  .detail = "1 when every byte sent before the urgent byte (send DATA oob) has "
+	  .detail = N_("1 when every byte sent before the urgent byte (send DATA oob) has "
 	            "been read: a recv stops at the mark, so a reader knows where the "
 	            "urgent byte stood in the stream.  0 otherwise, or with no urgent "
-	            "data.  A datagram socket has no mark: ENOTTY.",
+	            "data.  A datagram socket has no mark: ENOTTY."),
 	  .example = "sockatmark",
 	  .python = "struct.unpack('i', fcntl.ioctl(s, 0x8905, b'\\0' * 4))[0]  # SIOCATMARK",
 	  .min = 0, .max = 0, .flags = CMD_CALL | CMD_HANDLE,
 	  .fn = cmd_sockatmark },
 	{ .name = "nonblock", .args = "[on|off]", .topic = TOPIC_DATA,
-	  .summary = "make the socket non-blocking (or blocking again)",
+	  .summary = N_("make the socket non-blocking (or blocking again)"),
 	  .calls = "fcntl(2)",
-	  .detail = "A non-blocking call that would have to wait fails with EAGAIN "
+	  .detail = N_("A non-blocking call that would have to wait fails with EAGAIN "
 	            "instead.  on is also yes, 1 or true; off is no, 0 or false.  "
-	            "Without an argument, shows the flag.",
+	            "Without an argument, shows the flag."),
 	  .example = "nonblock on",
 	  .python = "s.setblocking(False)",
 	  .min = 0, .max = 1, .flags = CMD_CALL | CMD_HANDLE,
@@ -276,9 +278,9 @@ const struct command_def cmdtab[] = {
 
 	/* ---- options ---- */
 	{ .name = "setsockopt", .args = "OPTION|LEVEL [NAME] VALUE", .topic = TOPIC_OPTIONS,
-	  .summary = "set a socket option, by short name or by level and name",
+	  .summary = N_("set a socket option, by short name or by level and name"),
 	  .calls = "setsockopt(2)",
-	  .detail = "OPTION by short name: reuseaddr, reuseport, keepalive, broadcast, "
+	  .detail = N_("OPTION by short name: reuseaddr, reuseport, keepalive, broadcast, "
 	            "linger, rcvbuf, sndbuf, rcvlowat, sndlowat, rcvtimeo, sndtimeo, "
 	            "priority, mark, bindtodevice, ttl, tos, multicast_ttl, multicast_loop, "
 	            "multicast_if, v6only, unicast_hops, multicast_hops, nodelay, maxseg, "
@@ -291,33 +293,33 @@ const struct command_def cmdtab[] = {
 	            "time-out.  The generic form reaches any option the kernel has: LEVEL "
 	            "is SOL_SOCKET, IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP (or "
 	            "socket, ip, ipv6, tcp, udp) or a number, NAME a constant (TCP_NODELAY) "
-	            "or a number, VALUE an int.",
+	            "or a number, VALUE an int."),
 	  .example = "setsockopt reuseaddr on",
 	  .python = "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
 	  .tool = "socat - TCP:HOST:PORT,setsockopt-int=6:1:1",
 	  .min = 2, .max = 3, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_OPTION, A_ONOFF, A_ANY }, .fn = cmd_setsockopt },
 	{ .name = "getsockopt", .args = "OPTION|LEVEL [NAME]", .topic = TOPIC_OPTIONS,
-	  .summary = "show a socket option, by short name or by level and name",
+	  .summary = N_("show a socket option, by short name or by level and name"),
 	  .calls = "getsockopt(2)",
-	  .detail = "Every option setsockopt names, and the read-only error (the pending "
+	  .detail = N_("Every option setsockopt names, and the read-only error (the pending "
 	            "SO_ERROR), type, domain, protocol, acceptconn.  The value shows with "
 	            "its meaning: 1 (on), {on, 5 s}, seconds, 16 (0x10) for tos, \"lo\" for "
 	            "bindtodevice; ${result} keeps the bare value.  LEVEL NAME as for "
-	            "setsockopt reads an int.",
+	            "setsockopt reads an int."),
 	  .example = "getsockopt rcvbuf",
 	  .python = "s.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF)",
 	  .min = 1, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_OPTION, A_ANY }, .fn = cmd_getsockopt },
 	{ .name = "join", .args = "GROUP [IFACE-ADDRESS]", .topic = TOPIC_OPTIONS,
-	  .summary = "join a multicast group",
+	  .summary = N_("join a multicast group"),
 	  .calls = "setsockopt(2) IP_ADD_MEMBERSHIP, IPV6_JOIN_GROUP",
-	  .detail = "On an inet socket GROUP is an IPv4 group (224.0.0.0/4) and "
+	  .detail = N_("On an inet socket GROUP is an IPv4 group (224.0.0.0/4) and "
 	            "IFACE-ADDRESS the local address of the interface to join on (default "
 	            "0.0.0.0: the kernel follows the route to the group); on an inet6 "
 	            "socket GROUP is an IPv6 group (ff00::/8) and the interface is an "
 	            "index or a name (lo).  Bind the socket to the group's port to "
-	            "receive what is sent to it.",
+	            "receive what is sent to it."),
 	  .example = "join 239.1.2.3 127.0.0.1",
 	  .python = "s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, "
 	            "socket.inet_aton('239.1.2.3') + socket.inet_aton('127.0.0.1'))",
@@ -325,10 +327,10 @@ const struct command_def cmdtab[] = {
 	  .min = 1, .max = 2, .flags = CMD_CALL | CMD_HANDLE,
 	  .complete = { A_HOST, A_HOST }, .fn = cmd_join },
 	{ .name = "leave", .args = "GROUP [IFACE-ADDRESS]", .topic = TOPIC_OPTIONS,
-	  .summary = "leave a multicast group",
+	  .summary = N_("leave a multicast group"),
 	  .calls = "setsockopt(2) IP_DROP_MEMBERSHIP, IPV6_LEAVE_GROUP",
-	  .detail = "GROUP and the interface as for join; leaving a group not joined "
-	            "fails with EADDRNOTAVAIL (IPv4) or EADDRNOTAVAIL/ENOENT (IPv6).",
+	  .detail = N_("GROUP and the interface as for join; leaving a group not joined "
+	            "fails with EADDRNOTAVAIL (IPv4) or EADDRNOTAVAIL/ENOENT (IPv6)."),
 	  .example = "leave 239.1.2.3",
 	  .python = "s.setsockopt(socket.IPPROTO_IP, socket.IP_DROP_MEMBERSHIP, "
 	            "socket.inet_aton('239.1.2.3') + socket.inet_aton('0.0.0.0'))",
@@ -337,33 +339,33 @@ const struct command_def cmdtab[] = {
 
 	/* ---- names ---- */
 	{ .name = "getsockname", .args = "", .topic = TOPIC_NAMES,
-	  .summary = "the socket's own address",
+	  .summary = N_("the socket's own address"),
 	  .calls = "getsockname(2)",
-	  .detail = "After bind with port 0 this shows the port the kernel chose.",
+	  .detail = N_("After bind with port 0 this shows the port the kernel chose."),
 	  .example = "getsockname",
 	  .python = "s.getsockname()",
 	  .min = 0, .max = 0, .flags = CMD_CALL | CMD_HANDLE,
 	  .fn = cmd_getsockname },
 	{ .name = "getpeername", .args = "", .topic = TOPIC_NAMES,
-	  .summary = "the connected peer's address",
+	  .summary = N_("the connected peer's address"),
 	  .calls = "getpeername(2)",
-	  .detail = "ENOTCONN when the socket is not connected.",
+	  .detail = N_("ENOTCONN when the socket is not connected."),
 	  .example = "getpeername",
 	  .python = "s.getpeername()",
 	  .min = 0, .max = 0, .flags = CMD_CALL | CMD_HANDLE,
 	  .fn = cmd_getpeername },
 	{ .name = "getaddrinfo", .args = "HOST [PORT] [FAMILY] [TYPE]", .topic = TOPIC_NAMES,
-	  .summary = "resolve a name: every result",
+	  .summary = N_("resolve a name: every result"),
 	  .calls = "getaddrinfo(3)",
-	  .detail = "Lists each result: family, type, protocol, canonical name, address.  "
-	            "FAMILY inet or inet6 and TYPE stream or dgram narrow the question.",
+	  .detail = N_("Lists each result: family, type, protocol, canonical name, address.  "
+	            "FAMILY inet or inet6 and TYPE stream or dgram narrow the question."),
 	  .example = "getaddrinfo localhost 80",
 	  .python = "socket.getaddrinfo('localhost', 80)",
 	  .tool = "getent ahosts localhost",
 	  .min = 1, .max = 4, .flags = CMD_CALL,
 	  .complete = { A_HOST, A_PORT, A_FAMILY, A_TYPE }, .fn = cmd_getaddrinfo },
 	{ .name = "gethostname", .args = "", .topic = TOPIC_NAMES,
-	  .summary = "this machine's name",
+	  .summary = N_("this machine's name"),
 	  .calls = "gethostname(2)",
 	  .detail = "",
 	  .example = "gethostname",
@@ -374,34 +376,34 @@ const struct command_def cmdtab[] = {
 
 	/* ---- teaching ---- */
 	{ .name = "status", .args = "[-v]", .topic = TOPIC_TEACHING,
-	  .summary = "one row per open handle: addresses, TCP state, queued bytes",
+	  .summary = N_("one row per open handle: addresses, TCP state, queued bytes"),
 	  .calls = "getsockname(2), getpeername(2), getsockopt(2), ioctl(2), sock_diag(7)",
-	  .detail = "Columns: descriptor, family, type, local and remote address, TCP "
+	  .detail = N_("Columns: descriptor, family, type, local and remote address, TCP "
 	            "state, bytes waiting to be read (recvq), bytes not yet sent or "
 	            "acknowledged (sendq), the accept queue of a listener, flags "
 	            "(nonblock, a pending error).  '*' marks the current handle.  "
 	            "With -v, under each TCP handle the kernel's view of the "
-	            "connection, as tcpinfo shows it.",
+	            "connection, as tcpinfo shows it."),
 	  .example = "status -v",
 	  .tool = "ss -tanpi",
 	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
 	  .complete = { A_ANY }, .fn = cmd_status },
 	{ .name = "tcpinfo", .args = "[N]", .topic = TOPIC_TEACHING,
-	  .summary = "the kernel's view of a TCP connection (TCP_INFO)",
+	  .summary = N_("the kernel's view of a TCP connection (TCP_INFO)"),
 	  .calls = "getsockopt(2) TCP_INFO",
-	  .detail = "For handle N (the current one without N): rtt and rttvar (ms), "
+	  .detail = N_("For handle N (the current one without N): rtt and rttvar (ms), "
 	            "cwnd and ssthresh (segments; '-' before the first loss), mss "
 	            "(bytes), unacked segments, retransmissions (now/in all) and "
-	            "the delivery rate where the kernel has it.",
+	            "the delivery rate where the kernel has it."),
 	  .example = "tcpinfo 4",
 	  .python = "s.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104)",
 	  .tool = "ss -tni",
 	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
 	  .complete = { A_HANDLE }, .fn = cmd_tcpinfo },
 	{ .name = "capture", .args = "[on|off|FILE.pcap]", .topic = TOPIC_TEACHING,
-	  .summary = "show the packets of this shell's sockets after each call",
+	  .summary = N_("show the packets of this shell's sockets after each call"),
 	  .calls = "socket(7) AF_PACKET, recvfrom(2)",
-	  .detail = "Each packet of this shell's own TCP and UDP ports on loopback is "
+	  .detail = N_("Each packet of this shell's own TCP and UDP ports on loopback is "
 	            "shown once, as an indented line after the call that caused it (one "
 	            "that comes later, before the next prompt or command): the time since "
 	            "capture began, source > destination, the protocol; for TCP the flags "
@@ -412,27 +414,27 @@ const struct command_def cmdtab[] = {
 	            "(raw IP) that tcpdump -r, tshark and Wireshark read.  Needs "
 	            "CAP_NET_RAW: sockshell --private, or the capability.  expect packets "
 	            ">= N and expect packet \"[S.]\" check the packets the previous "
-	            "command caused.",
+	            "command caused."),
 	  .example = "capture on",
 	  .tool = "tcpdump -i lo -n -S tcp port 10000",
 	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
 	  .complete = { A_FILE }, .fn = cmd_capture },
 	{ .name = "use", .args = "N", .topic = TOPIC_TEACHING,
-	  .summary = "make handle N current (as does a leading number: \"4 recv 16\")",
+	  .summary = N_("make handle N current (as does a leading number: \"4 recv 16\")"),
 	  .detail = "",
 	  .example = "use 4",
 	  .min = 1, .max = 1,
 	  .complete = { A_HANDLE }, .fn = cmd_use },
 	{ .name = "sleep", .args = "SECONDS", .topic = TOPIC_TEACHING,
-	  .summary = "wait, fractions allowed",
+	  .summary = N_("wait, fractions allowed"),
 	  .calls = "nanosleep(2)",
-	  .detail = "Ctrl-C ends the wait; in a script it is cut to the time-out.",
+	  .detail = N_("Ctrl-C ends the wait; in a script it is cut to the time-out."),
 	  .example = "sleep 0.2",
 	  .python = "time.sleep(0.2)",
 	  .min = 1, .max = 1,
 	  .complete = { A_ANY }, .fn = cmd_sleep },
 	{ .name = "echo", .args = "[TEXT]...", .topic = TOPIC_TEACHING,
-	  .summary = "print a line: headings and explanations in lessons",
+	  .summary = N_("print a line: headings and explanations in lessons"),
 	  .detail = "",
 	  .example = "echo \"Step 1: the server listens.\"",
 	  .python = "print(...)",
@@ -441,8 +443,8 @@ const struct command_def cmdtab[] = {
 
 	/* ---- lessons ---- */
 	{ .name = "expect", .args = "WHAT...", .topic = TOPIC_LESSONS,
-	  .summary = "check the previous call's result",
-	  .detail = "WHAT is a number (the return value), a comparison with it (<N, "
+	  .summary = N_("check the previous call's result"),
+	  .detail = N_("WHAT is a number (the return value), a comparison with it (<N, "
 	            "<=N, >N, >=N, !=N), a quoted string (the data received, or the "
 	            "text of the result), an errno name (ECONNREFUSED, EAI_NONAME), eof "
 	            "(recv on a stream returned 0), ok (no error), timeout (the call gave up; this "
@@ -450,67 +452,67 @@ const struct command_def cmdtab[] = {
 	            "capture on, first, packets N (or a comparison) or packet \"TEXT\" "
 	            "check the packets the command before caused.  Each "
 	            "expect line is one TAP test point with --tap.  After a command that "
-	            "stopped at a shell error (it made no call) expect fails and says so.",
+	            "stopped at a shell error (it made no call) expect fails and says so."),
 	  .example = "expect \"This is the mess\"",
 	  .python = "assert data == b'This is the mess'",
 	  .min = 1, .max = -1, .flags = CMD_NOSAVE | CMD_CHECKS,
 	  .complete = { A_EXPECT, A_EXPECT, A_EXPECT, A_EXPECT }, .rest = A_EXPECT, .fn = cmd_expect },
 	{ .name = "set", .args = "[NAME [VALUE]]", .topic = TOPIC_LESSONS,
-	  .summary = "set a variable or a setting; alone, list them",
-	  .detail = "Settings: display text|ascii|hex|both (text shows printable UTF-8 as "
+	  .summary = N_("set a variable or a setting; alone, list them"),
+	  .detail = N_("Settings: display text|ascii|hex|both (text shows printable UTF-8 as "
 	            "characters in a UTF-8 locale; ascii escapes every byte that is not printable ASCII), timeout SECONDS (0: none; a "
 	            "script may only shorten it), "
 	            "echo on|off, errexit on|off (or yes/no, 1/0, true/false).  Any other NAME is a variable for "
 	            "${NAME}.  Without VALUE, shows it.  Each call sets ${rc}, ${errno}, "
-	            "${data} and ${result}, which cannot be set by hand.",
+	            "${data} and ${result}, which cannot be set by hand."),
 	  .example = "set PORT 10000",
 	  .min = 0, .max = 2,
 	  .complete = { A_SETTING, A_ANY }, .fn = cmd_set },
 	{ .name = "source", .args = "FILE [ARG]...", .topic = TOPIC_LESSONS,
-	  .summary = "run a lesson file here, with its arguments as $1...",
-	  .detail = "The file is checked whole before its first line runs; handles and "
-	            "variables are shared with this shell.",
+	  .summary = N_("run a lesson file here, with its arguments as $1..."),
+	  .detail = N_("The file is checked whole before its first line runs; handles and "
+	            "variables are shared with this shell."),
 	  .example = "source examples/echo.sock",
 	  .min = 1, .max = -1,
 	  .complete = { A_FILE, A_ANY, A_ANY, A_ANY }, .rest = A_ANY, .fn = cmd_source },
 	{ .name = "save", .args = "[-f] FILE", .topic = TOPIC_LESSONS,
-	  .summary = "write this session out as a lesson that checks itself",
-	  .detail = "Each command is written as typed, each call followed by an expect "
+	  .summary = N_("write this session out as a lesson that checks itself"),
+	  .detail = N_("Each command is written as typed, each call followed by an expect "
 	            "line holding what it returned, so the session replays as a test "
 	            "(the data escaped: $ is written \\$).  At most 4 KiB of one call's "
 	            "data and 1 MiB in all are kept: past that a comment says what was "
 	            "cut and the expect line checks the return value.  An existing FILE "
-	            "is kept unless -f is given.",
+	            "is kept unless -f is given."),
 	  .example = "save mysession.sock",
 	  .min = 1, .max = 2, .flags = CMD_NOSAVE,
 	  .complete = { A_FILE, A_FILE }, .fn = cmd_save },
 
 	{ .name = "require", .args = "ipv4|ipv6|unix", .topic = TOPIC_LESSONS,
-	  .summary = "skip the rest of the lesson where the machine lacks this",
-	  .detail = "Tries a socket of that family on its loopback address.  Where that "
+	  .summary = N_("skip the rest of the lesson where the machine lacks this"),
+	  .detail = N_("Tries a socket of that family on its loopback address.  Where that "
 	            "fails the lesson stops at once with status 0, saying why; with --tap "
 	            "it prints a skip plan (1..0 # SKIP), so make check counts it as "
-	            "skipped.  It must come before the first expect.",
+	            "skipped.  It must come before the first expect."),
 	  .example = "require ipv6",
 	  .min = 1, .max = 1, .flags = CMD_NOSAVE,
 	  .complete = { A_ANY }, .fn = cmd_require },
 
 	/* ---- shell ---- */
 	{ .name = "help", .args = "[COMMAND]", .topic = TOPIC_SHELL,
-	  .summary = "list the commands, or explain one",
+	  .summary = N_("list the commands, or explain one"),
 	  .detail = "",
 	  .example = "help connect",
 	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
 	  .complete = { A_COMMAND }, .fn = cmd_help },
 	{ .name = "quit", .args = "[STATUS]", .topic = TOPIC_SHELL,
-	  .summary = "leave, closing every handle",
-	  .detail = "Ctrl-D at the prompt does the same.",
+	  .summary = N_("leave, closing every handle"),
+	  .detail = N_("Ctrl-D at the prompt does the same."),
 	  .example = "quit",
 	  .python = "sys.exit()",
 	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
 	  .complete = { A_ANY }, .fn = cmd_quit },
 	{ .name = "exit", .args = "[STATUS]", .topic = TOPIC_SHELL,
-	  .summary = "the same as quit",
+	  .summary = N_("the same as quit"),
 	  .detail = "",
 	  .example = "exit",
 	  .python = "sys.exit()",

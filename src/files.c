@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "files.h"
+#include "i18n.h"
 #include "shell.h"
 #include "strbuf.h"
 
@@ -113,9 +114,9 @@ int files_read(const char *path, double timeout, char **text, size_t *len)
 const char *files_error(int err)
 {
 	if (err == EFBIG)
-		return "larger than 64 MiB";
+		return _("larger than 64 MiB");
 	if (err == ETIME)
-		return "nothing to read within the script's time-out";
+		return _("nothing to read within the script's time-out");
 	return strerror(err);
 }
 

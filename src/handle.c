@@ -27,6 +27,7 @@
 
 #include "addr.h"
 #include "handle.h"
+#include "i18n.h"
 #include "output.h"
 #include "shell.h"
 
@@ -100,7 +101,7 @@ void handle_forget(struct shell *sh, int fd)
 struct handle *handle_current(struct shell *sh)
 {
 	if (sh->current < 0 || handle_get(sh, sh->current) == NULL) {
-		out_error(sh, NULL, "no current handle: make one with socket, or select one with its number");
+		out_error(sh, NULL, _("no current handle: make one with socket, or select one with its number"));
 		return NULL;
 	}
 	return &sh->h[sh->current];
@@ -591,18 +592,18 @@ int handle_would_deadlock(struct shell *sh, int fd, const struct handle *h, int 
 		/* Data is queued; only waitall asking for more can hang. */
 		if (!(flags & MSG_WAITALL) || want == 0 || (size_t)queued >= want || h->peer < 0)
 			return 0;
-		out_error(sh, NULL, "%s on %d would wait forever: waitall asks for %zu bytes, only %d "
-			  "are queued, and the rest can only come from handle %d of this shell",
+		out_error(sh, NULL, _("%s on %d would wait forever: waitall asks for %zu bytes, only %d "
+			  "are queued, and the rest can only come from handle %d of this shell"),
 			  call, fd, want, queued, h->peer);
 		return 1;
 	}
 	if (listener >= 0)
-		out_error(sh, NULL, "%s on %d would wait forever: its connection is still in the "
+		out_error(sh, NULL, _("%s on %d would wait forever: its connection is still in the "
 			  "accept queue of listener %d of this shell, so nothing can come "
-			  "(accept on %d first, or add dontwait)", call, fd, listener, listener);
+			  "(accept on %d first, or add dontwait)"), call, fd, listener, listener);
 	else
-		out_error(sh, NULL, "%s on %d would wait forever: its peer is handle %d of this "
-			  "shell, and nothing is queued for %d (send on %d first, or add dontwait)",
+		out_error(sh, NULL, _("%s on %d would wait forever: its peer is handle %d of this "
+			  "shell, and nothing is queued for %d (send on %d first, or add dontwait)"),
 			  call, fd, h->peer, fd, h->peer);
 	return 1;
 }

@@ -21,6 +21,7 @@
 #include <sys/socket.h>
 
 #include "errname.h"
+#include "i18n.h"
 #include "icmp.h"
 #include "output.h"
 #include "shell.h"
@@ -113,8 +114,8 @@ void icmp_socket_hint(struct shell *sh, int type, int proto, int err)
 		return;
 	if (err != EACCES && err != EPERM)
 		return;
-	out_line(sh, "(ping sockets need your group in net.ipv4.ping_group_range: "
-		     "sysctl -w net.ipv4.ping_group_range=\"0 2147483647\")");
+	out_line(sh, _("(ping sockets need your group in net.ipv4.ping_group_range: "
+		     "sysctl -w net.ipv4.ping_group_range=\"0 2147483647\")"));
 }
 
 #if defined(__linux__) && defined(IP_RECVERR) && defined(IPV6_RECVERR)

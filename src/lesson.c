@@ -18,6 +18,7 @@
 #include "cmds.h"
 #include "errname.h"
 #include "files.h"
+#include "i18n.h"
 #include "keywords.h"
 #include "lesson.h"
 #include "output.h"
@@ -106,13 +107,13 @@ static void nothing_to_check(struct shell *sh, const struct word *w)
 	const struct result *r = &sh->last;
 
 	if (!r->no_call)
-		out_error(sh, w, "expect: no call has run yet, so there is nothing to check");
+		out_error(sh, w, _("expect: no call has run yet, so there is nothing to check"));
 	else if (r->no_call_line > 0 && shell_scripted(sh) && r->no_call_line != sh->src->line)
-		out_error(sh, w, "expect: the command it checks (line %ld) made no call: it stopped "
-			  "at a shell error, so there is no result to check", r->no_call_line);
+		out_error(sh, w, _("expect: the command it checks (line %ld) made no call: it stopped "
+			  "at a shell error, so there is no result to check"), r->no_call_line);
 	else
-		out_error(sh, w, "expect: the command it checks made no call: it stopped at a "
-			  "shell error, so there is no result to check");
+		out_error(sh, w, _("expect: the command it checks made no call: it stopped at a "
+			  "shell error, so there is no result to check"));
 }
 
 /* Undo what out_error did to the result: expect's own error is about the
@@ -152,13 +153,13 @@ static int expect_packets(struct shell *sh, int argc, struct word *argv, int cou
 	const struct result was = sh->last;
 
 	if (sh->capture == NULL) {
-		out_error(sh, &argv[1], "expect: %s: capture is off (capture on first)", argv[1].s);
+		out_error(sh, &argv[1], _("expect: %s: capture is off (capture on first)"), argv[1].s);
 		keep_result(sh, &was);
 		return CMD_ERROR;
 	}
 	if (argc < 3 || (counting && argc > 3)) {
-		out_error(sh, &argv[1], counting ? "expect packets: one number or comparison: "
-			  "expect packets >=3" : "expect packet: a \"text\" to find: expect packet \"[S.]\"");
+		out_error(sh, &argv[1], counting ? _("expect packets: one number or comparison: "
+			  "expect packets >=3") : _("expect packet: a \"text\" to find: expect packet \"[S.]\""));
 		keep_result(sh, &was);
 		return CMD_ERROR;
 	}
@@ -169,8 +170,8 @@ static int expect_packets(struct shell *sh, int argc, struct word *argv, int cou
 	for (int i = 2; i < argc; i++) {
 		int m = counting ? count_matches(n, &argv[i]) : capture_seen(sh, argv[i].s, argv[i].len);
 		if (m < 0) {
-			out_error(sh, &argv[i], "expect packets: '%.40s' is not a number or a "
-				  "comparison (<N >N <=N >=N !=N)", argv[i].s);
+			out_error(sh, &argv[i], _("expect packets: '%.40s' is not a number or a "
+				  "comparison (<N >N <=N >=N !=N)"), argv[i].s);
 			keep_result(sh, &was);
 			return CMD_ERROR;
 		}
@@ -324,23 +325,23 @@ int cmd_save(struct shell *sh, int argc, struct word *argv)
 	 * someone else's: it may read files, never write them (a saved
 	 * journal can be made to read as a shell script). */
 	if (shell_scripted(sh) && !sh->src->user) {
-		out_error(sh, &argv[0], "save: only at the prompt or in -c COMMANDS: a lesson "
-			  "file or a script on stdin may be anyone's, and cannot write files");
+		out_error(sh, &argv[0], _("save: only at the prompt or in -c COMMANDS: a lesson "
+			  "file or a script on stdin may be anyone's, and cannot write files"));
 		return CMD_ERROR;
 	}
 	if (argc == 3) {
 		if (!word_is(&argv[1], "-f")) {
-			out_error(sh, &argv[1], "save: the only option is -f (overwrite)");
+			out_error(sh, &argv[1], _("save: the only option is -f (overwrite)"));
 			return CMD_ERROR;
 		}
 		force = 1;
 		file = &argv[2];
 	} else if (word_is(&argv[1], "-f")) {
-		out_error(sh, &argv[1], "save: -f must be followed by a FILE");
+		out_error(sh, &argv[1], _("save: -f must be followed by a FILE"));
 		return CMD_ERROR;
 	}
 	if (file->len == 0 || memchr(file->s, '\0', file->len) != NULL) {
-		out_error(sh, file, "save: bad file name");
+		out_error(sh, file, _("save: bad file name"));
 		return CMD_ERROR;
 	}
 	const char *head = "#!/usr/bin/env sockshell\n# A session saved by sockshell: each call is followed by\n"
@@ -356,11 +357,11 @@ int cmd_save(struct shell *sh, int argc, struct word *argv)
 	int e = errno;
 	sb_free(&all);
 	if (rc < 0 && e == EEXIST)
-		out_error(sh, file, "save: %s exists (save -f %s to overwrite it)", file->s, file->s);
+		out_error(sh, file, _("save: %s exists (save -f %s to overwrite it)"), file->s, file->s);
 	else if (rc < 0)
-		out_error(sh, file, "save: cannot write %s: %s", file->s, strerror(e));
+		out_error(sh, file, _("save: cannot write %s: %s"), file->s, strerror(e));
 	if (rc < 0)
 		return CMD_ERROR;
-	out_line(sh, "saved %zu bytes to %s", off, file->s);
+	out_line(sh, ngettext("saved %zu byte to %s", "saved %zu bytes to %s", off), off, file->s);
 	return CMD_OK;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "lexer.h"
 
 struct lexer {
@@ -138,11 +139,11 @@ static int expand(struct lexer *lx)
 			j++;
 		namelen = j - name;
 		if (namelen == 0)
-			return fail(lx, start, 2, "a variable name must follow '${'", NULL);
+			return fail(lx, start, 2, _("a variable name must follow '${'"), NULL);
 		if (isdigit((unsigned char)p[name])) {
 			for (size_t k = name; k < j; k++)
 				if (!isdigit((unsigned char)p[k]))
-					return fail(lx, name, namelen, "bad variable name", NULL);
+					return fail(lx, name, namelen, _("bad variable name"), NULL);
 		}
 		if (j + 1 < lx->len && p[j] == ':' && p[j + 1] == '-') {
 			has_default = 1;
@@ -159,9 +160,9 @@ static int expand(struct lexer *lx)
 			j += 2;
 		}
 		if (j >= lx->len)
-			return fail(lx, start, j - start, "'${' is not closed by '}'", NULL);
+			return fail(lx, start, j - start, _("'${' is not closed by '}'"), NULL);
 		if (p[j] != '}')
-			return fail(lx, j, 1, "unexpected character in ${...}: expected '}', ':-', '^^' or ',,'", NULL);
+			return fail(lx, j, 1, _("unexpected character in ${...}: expected '}', ':-', '^^' or ',,'"), NULL);
 		lx->i = j + 1;
 	} else {
 		sb_addc(&lx->cmd->text, '$');
@@ -186,11 +187,11 @@ static int expand(struct lexer *lx)
 		lx->err->width = (int)(lx->i - start);
 		if (isdigit((unsigned char)nm[0]))
 			snprintf(lx->err->msg, sizeof lx->err->msg,
-				 "argument $%s was not given (write ${%s:-default} for a default)",
+				 _("argument $%s was not given (write ${%s:-default} for a default)"),
 				 nm, nm);
 		else
 			snprintf(lx->err->msg, sizeof lx->err->msg,
-				 "${%s} is not set (set it, or write ${%s:-default})", nm, nm);
+				 _("${%s} is not set (set it, or write ${%s:-default})"), nm, nm);
 		return -1;
 	}
 	return 0;
@@ -203,7 +204,7 @@ static int escape(struct lexer *lx)
 	struct strbuf *sb = &lx->cmd->text;
 
 	if (at + 1 >= lx->len)
-		return fail(lx, at, 1, "a backslash ends the line inside a string", NULL);
+		return fail(lx, at, 1, _("a backslash ends the line inside a string"), NULL);
 	char c = lx->p[at + 1];
 	lx->i = at + 2;
 	switch (c) {
@@ -222,7 +223,7 @@ static int escape(struct lexer *lx)
 	case 'x': {
 		int h1 = at + 2 < lx->len ? hexval((unsigned char)lx->p[at + 2]) : -1;
 		if (h1 < 0)
-			return fail(lx, at, 2, "\\x must be followed by one or two hex digits", NULL);
+			return fail(lx, at, 2, _("\\x must be followed by one or two hex digits"), NULL);
 		int h2 = at + 3 < lx->len ? hexval((unsigned char)lx->p[at + 3]) : -1;
 		if (h2 < 0) {
 			sb_addc(sb, h1);
@@ -239,7 +240,7 @@ static int escape(struct lexer *lx)
 			snprintf(shown, sizeof shown, "\\%c", c);
 		else
 			snprintf(shown, sizeof shown, "\\x%02x", (unsigned char)c);
-		return fail(lx, at, 2, "unknown escape '%s' (known: \\n \\r \\t \\0 \\\\ \\\" \\xHH)", shown);
+		return fail(lx, at, 2, _("unknown escape '%s' (known: \\n \\r \\t \\0 \\\\ \\\" \\xHH)"), shown);
 	}
 	}
 }

@@ -31,6 +31,7 @@
 
 #include "capture.h"
 #include "complete.h"
+#include "i18n.h"
 #include "lineedit.h"
 #include "output.h"
 #include "shell.h"
@@ -256,7 +257,7 @@ static void write_history_file(const char *path)
 
 	if (fd < 0) {
 		if (errno == ELOOP)
-			fprintf(stderr, "sockshell: history not saved: %s is a symbolic link\n", path);
+			fprintf(stderr, _("sockshell: history not saved: %s is a symbolic link\n"), path);
 		return;
 	}
 	for (int i = 0; i < 100 && flock(fd, LOCK_EX | LOCK_NB) < 0 && errno == EWOULDBLOCK; i++)
@@ -281,7 +282,7 @@ static void write_history_file(const char *path)
 			rc = ftruncate(fd, (off_t)(sb.len - from));
 	}
 	if (rc < 0)
-		fprintf(stderr, "sockshell: cannot write the history file %s: %s\n", path, strerror(errno));
+		fprintf(stderr, _("sockshell: cannot write the history file %s: %s\n"), path, strerror(errno));
 	sb_free(&sb);
 	close(fd);
 }

@@ -35,6 +35,7 @@
 
 #include "addr.h"
 #include "errname.h"
+#include "i18n.h"
 #include "output.h"
 #include "report.h"
 #include "shell.h"
@@ -181,9 +182,9 @@ void out_program_error(struct shell *sh, const char *fmt, ...)
 
 void out_usage_hint(struct shell *sh)
 {
-	static const char hint[] = "Try 'sockshell --help' for more information.\n";
+	const char *hint = _("Try 'sockshell --help' for more information.\n");
 
-	out_stderr(sh, hint, sizeof hint - 1);
+	out_stderr(sh, hint, strlen(hint));
 }
 
 /* Append p[0..n) to sb as one safe line with its newline: see the top of
@@ -439,7 +440,8 @@ static void location(struct shell *sh, struct strbuf *sb, const char *file, long
 	/* stderr may be a file while stdout is the terminal: colour only
 	 * a terminal. */
 	int color = isatty(STDERR_FILENO);
-	sb_printf(sb, "%serror:%s ", color ? out_color(sh, "1;31") : "",
+	/* TRANSLATORS: the label of an error message, "FILE:LINE: error: ...". */
+	sb_printf(sb, "%s%s%s ", color ? out_color(sh, "1;31") : "", _("error:"),
 		  color ? out_reset(sh) : "");
 }
 
@@ -555,11 +557,11 @@ void out_family_hint(struct shell *sh, const struct handle *h, const struct sock
 	if (h->family == AF_INET6 && sa->sa_family == AF_INET) {
 		char host[INET_ADDRSTRLEN];
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, host, sizeof host);
-		out_line(sh, "  (an inet6 socket takes IPv6 addresses: an IPv4 address is written "
-			 "::ffff:%s there, and needs v6only off)", host);
+		out_line(sh, _("  (an inet6 socket takes IPv6 addresses: an IPv4 address is written "
+			 "::ffff:%s there, and needs v6only off)"), host);
 	} else if (h->family == AF_INET && sa->sa_family == AF_INET6) {
-		out_line(sh, "  (an inet socket takes IPv4 addresses only: use an inet6 socket "
-			 "for an IPv6 address)");
+		out_line(sh, _("  (an inet socket takes IPv4 addresses only: use an inet6 socket "
+			 "for an IPv6 address)"));
 	}
 }
 

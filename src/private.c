@@ -24,6 +24,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
+#include "i18n.h"
 #include "output.h"
 #include "private.h"
 #include "shell.h"
@@ -79,10 +80,10 @@ static void refused(struct shell *sh, const char *what, int e)
 	else if (sysctl_is("/proc/sys/kernel/apparmor_restrict_unprivileged_userns", 1))
 		why = "AppArmor restricts them: kernel.apparmor_restrict_unprivileged_userns = 1 (an AppArmor profile with 'userns,' for sockshell, or that setting 0, allows them)";
 	if (why != NULL)
-		out_program_error(sh, "--private: no user namespace here (%s: %s): %s", what,
+		out_program_error(sh, _("--private: no user namespace here (%s: %s): %s"), what,
 				  strerror(e), why);
 	else
-		out_program_error(sh, "--private: no user namespace here (%s: %s)", what, strerror(e));
+		out_program_error(sh, _("--private: no user namespace here (%s: %s)"), what, strerror(e));
 }
 
 /* Map uid and gid to root in the new user namespace; 0, or -1 after
@@ -118,7 +119,7 @@ static int loopback_up(struct shell *sh)
 	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 
 	if (fd < 0) {
-		out_program_error(sh, "--private: socket: %s", strerror(errno));
+		out_program_error(sh, _("--private: socket: %s"), strerror(errno));
 		return -1;
 	}
 	memset(&ifr, 0, sizeof ifr);
@@ -131,7 +132,7 @@ static int loopback_up(struct shell *sh)
 	int e = errno;
 	close(fd);
 	if (r < 0) {
-		out_program_error(sh, "--private: cannot bring lo up: %s", strerror(e));
+		out_program_error(sh, _("--private: cannot bring lo up: %s"), strerror(e));
 		return -1;
 	}
 	return 0;
@@ -169,7 +170,7 @@ static int join_one(struct shell *sh, long pid, const char *name, int kind)
 	snprintf(path, sizeof path, "/proc/%ld/ns/%s", pid, name);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		out_program_error(sh, "--join %ld: cannot open %s: %s", pid, path,
+		out_program_error(sh, _("--join %ld: cannot open %s: %s"), pid, path,
 				  errno == ENOENT ? "no such process" : strerror(errno));
 		return -1;
 	}
@@ -177,7 +178,7 @@ static int join_one(struct shell *sh, long pid, const char *name, int kind)
 	int e = errno;
 	close(fd);
 	if (r < 0) {
-		out_program_error(sh, "--join %ld: setns %s: %s", pid, path, strerror(e));
+		out_program_error(sh, _("--join %ld: setns %s: %s"), pid, path, strerror(e));
 		return -1;
 	}
 	return 0;
@@ -192,7 +193,7 @@ int private_join(struct shell *sh, const char *pid_text)
 	errno = 0;
 	pid = strtol(pid_text, &end, 10);
 	if (end == pid_text || *end != '\0' || errno != 0 || pid <= 0) {
-		out_program_error(sh, "--join: '%s' is no process id", pid_text);
+		out_program_error(sh, _("--join: '%s' is no process id"), pid_text);
 		out_usage_hint(sh);
 		return EXIT_USAGE;
 	}
@@ -213,14 +214,14 @@ int private_join(struct shell *sh, const char *pid_text)
 int private_enter(struct shell *sh, int chatty)
 {
 	(void)chatty;
-	out_program_error(sh, "--private: not available here (it needs Linux's user and network namespaces)");
+	out_program_error(sh, _("--private: not available here (it needs Linux's user and network namespaces)"));
 	return EXIT_FAILED;
 }
 
 int private_join(struct shell *sh, const char *pid_text)
 {
 	(void)pid_text;
-	out_program_error(sh, "--join: not available here (it needs Linux's namespaces)");
+	out_program_error(sh, _("--join: not available here (it needs Linux's namespaces)"));
 	return EXIT_FAILED;
 }
 

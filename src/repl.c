@@ -20,6 +20,7 @@
 #include "capture.h"
 #include "cmdtab.h"
 #include "handle.h"
+#include "i18n.h"
 #include "lesson.h"
 #include "lineedit.h"
 #include "output.h"
@@ -167,7 +168,7 @@ static int check_command(const struct command *cmd, char *msg, size_t msglen, in
 	    isdigit((unsigned char)w[0].s[0])) {
 		for (size_t i = 0; i < w[0].len; i++) {
 			if (!isdigit((unsigned char)w[0].s[i])) {
-				snprintf(msg, msglen, "'%.40s' is not a handle number", w[0].s);
+				snprintf(msg, msglen, _("'%.40s' is not a handle number"), w[0].s);
 				*bad = 0;
 				return -1;
 			}
@@ -185,20 +186,26 @@ static int check_command(const struct command *cmd, char *msg, size_t msglen, in
 		sb_add_quoted(&shown, w[first].s, w[first].len < 40 ? w[first].len : 40);
 		if (amb) {
 			cmdtab_candidates(w[first].s, w[first].len, cand, sizeof cand);
-			snprintf(msg, msglen, "ambiguous command %s: it could be %s", shown.buf, cand);
+			snprintf(msg, msglen, _("ambiguous command %s: it could be %s"), shown.buf, cand);
 		} else {
 			const char *s = cmdtab_suggest(w[first].s, w[first].len);
-			snprintf(msg, msglen, "unknown command %s%s%s%s", shown.buf,
-				 s ? " (did you mean '" : " (help lists the commands)", s ? s : "",
-				 s ? "'?)" : "");
+			if (s != NULL)
+				snprintf(msg, msglen, _("unknown command %s (did you mean '%s'?)"),
+					 shown.buf, s);
+			else
+				snprintf(msg, msglen, _("unknown command %s (help lists the commands)"),
+					 shown.buf);
 		}
 		sb_free(&shown);
 		return -1;
 	}
 	int argc = cmd->n - first - 1;
 	if (argc < def->min || (def->max >= 0 && argc > def->max)) {
-		snprintf(msg, msglen, "%s: %s arguments (usage: %s%s%s)", def->name,
-			 argc < def->min ? "too few" : "too many", def->name,
+		/* TRANSLATORS: a command, then the command and its arguments
+		   as "help" shows them: "bind: too few arguments (usage: bind
+		   HOST PORT)". */
+		snprintf(msg, msglen, argc < def->min ? _("%s: too few arguments (usage: %s%s%s)")
+			 : _("%s: too many arguments (usage: %s%s%s)"), def->name, def->name,
 			 def->args[0] ? " " : "", def->args);
 		*bad = argc < def->min ? first : first + 1 + (def->max >= 0 ? def->max : 0);
 		return -1;
@@ -245,7 +252,7 @@ static int check_source(struct shell *sh, struct source *src, struct plan *pl)
 		line++;
 		pos += len + (nl != NULL);
 		if (len > SHELL_MAX_LINE) {
-			snprintf(msg, sizeof msg, "line longer than %u MiB", SHELL_MAX_LINE >> 20);
+			snprintf(msg, sizeof msg, _("line longer than %u MiB"), SHELL_MAX_LINE >> 20);
 			out_syntax_error(sh, src->name, line, NULL, 0, 1, 1, msg);
 			errors++;
 			continue;
@@ -385,7 +392,7 @@ static int run_command(struct shell *sh, struct command *cmd, const char *text, 
 	if (!(w[0].flags & WORD_QUOTED) && isdigit((unsigned char)w[0].s[0])) {
 		int fd;
 		if (!handle_is_word(sh, &w[0], &fd)) {
-			out_error(sh, &w[0], "there is no open handle %.40s", w[0].s);
+			out_error(sh, &w[0], _("there is no open handle %.40s"), w[0].s);
 			return CMD_ERROR;
 		}
 		handle_use(sh, fd);
@@ -399,7 +406,7 @@ static int run_command(struct shell *sh, struct command *cmd, const char *text, 
 		def = cmdtab_find(w[0].s, w[0].len, &amb);
 	if (def == NULL) {
 		/* Only a ${...} in command position gets here. */
-		usage_error(sh, &w[0], "unknown command");
+		usage_error(sh, &w[0], _("unknown command"));
 		return CMD_ERROR;
 	}
 	return run_row(sh, def, n, w, text, len);
@@ -480,7 +487,7 @@ static int too_long(struct shell *sh)
 	char msg[120];
 
 	sh->cmd_line = NULL;
-	snprintf(msg, sizeof msg, "line longer than %u MiB: skipped", SHELL_MAX_LINE >> 20);
+	snprintf(msg, sizeof msg, _("line longer than %u MiB: skipped"), SHELL_MAX_LINE >> 20);
 	usage_error(sh, NULL, msg);
 	return sh->errexit ? CMD_EXIT : CMD_ERROR;
 }

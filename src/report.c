@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "errname.h"
+#include "i18n.h"
 #include "output.h"
 #include "report.h"
 #include "shell.h"
@@ -81,7 +82,7 @@ void report_point(struct shell *sh, int ok, const char *desc, const char *diag)
 	if (!ok) {
 		struct strbuf msg = STRBUF_INIT;
 		int color = isatty(STDERR_FILENO);  /* stderr may be a file */
-		sb_printf(&msg, "%sexpect failed:%s ", color ? out_color(sh, "1;31") : "",
+		sb_printf(&msg, "%s%s%s ", color ? out_color(sh, "1;31") : "", _("expect failed:"),
 			  color ? out_reset(sh) : "");
 		sb_add_safe(&msg, desc, strlen(desc), 0);
 		if (diag != NULL) {

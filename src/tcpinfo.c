@@ -23,6 +23,7 @@
 #include <netinet/tcp.h>
 #endif
 
+#include "i18n.h"
 #include "tcpinfo.h"
 
 #if defined(TCP_INFO) && defined(HAVE_STRUCT_TCP_INFO_TCPI_RTT) && \
@@ -62,7 +63,7 @@ int tcpinfo_line(int fd, struct strbuf *sb)
 		return -1;
 	}
 	if (ti.tcpi_state == 10 /* TCP_LISTEN, as Linux numbers it */) {
-		sb_adds(sb, "listening: no connection of its own (its queue: FLAGS)");
+		sb_adds(sb, _("listening: no connection of its own (its queue: FLAGS)"));
 		return 0;
 	}
 	sb_printf(sb, "rtt %g ms rttvar %g ms cwnd %u", ti.tcpi_rtt / 1000.0,
@@ -91,7 +92,7 @@ int tcpinfo_line(int fd, struct strbuf *sb)
 int tcpinfo_line(int fd, struct strbuf *sb)
 {
 	(void)fd;
-	sb_adds(sb, "tcp_info: not available here (no TCP_INFO in this build)");
+	sb_adds(sb, _("tcp_info: not available here (no TCP_INFO in this build)"));
 	return -1;
 }
 #endif
