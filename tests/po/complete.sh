@@ -44,7 +44,7 @@ fi
 # Point 4: every message of the sources is in po/es.po, translated.
 "$MSGCMP" -N "$po" "$T/fresh.pot" >"$T/msgcmp" 2>&1
 cmp_status=$?
-missing=$(grep -c 'this message' "$T/msgcmp")
+missing=$(grep -c -E 'untranslated|reviewed|not defined' "$T/msgcmp")
 
 if test "$complete_required" = yes || { test -z "$incomplete" && test "$cmp_status" = 0; }; then
 	if test -z "$incomplete"; then

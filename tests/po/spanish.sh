@@ -70,7 +70,22 @@ is "$(head -n 1 "$T/out")" "Usage: sockshell [OPTION]... [FILE [ARG]...]" "LC_AL
 es_run -t 0.5 -c 'sleep 0.2'
 is "$status:$(cat "$T/err")" "0:" "LANGUAGE=es: -t 0.5 and sleep 0.2 read as numbers"
 
-# 6-7: a real es_ES.UTF-8 locale, where strtod wants a comma, made with
+# 6-9: a shell error with its did-you-mean, and help socket's summary.
+msg="unknown command %s (did you mean '%s'?)"
+# shellcheck disable=SC2059
+want=$(printf -- "-c:1: $(spanish "error:") $(spanish "$msg")" '"sokcet"' socket)
+es_run -c 'sokcet inet stream'
+translated_is "$(head -n 1 "$T/err")" "$want" "LANGUAGE=es: a shell error in Spanish" "$msg"
+run -c 'sokcet inet stream'
+is "$(head -n 1 "$T/err")" "-c:1: error: unknown command \"sokcet\" (did you mean 'socket'?)" \
+	"LC_ALL=C: the same error in English"
+msg="create a socket; it becomes the current handle"
+es_run -c 'help socket'
+translated_is "$(sed -n 2p "$T/out")" "    $(spanish "$msg")" "LANGUAGE=es: help socket in Spanish" "$msg"
+run -c 'help socket'
+is "$(sed -n 2p "$T/out")" "    $msg" "LC_ALL=C: help socket in English"
+
+# 10-11: a real es_ES.UTF-8 locale, where strtod wants a comma, made with
 # localedef into $T (LOCPATH) where the system has its sources.
 loc=$T/locale
 if mkdir -p "$loc" && localedef -i es_ES -f UTF-8 "$loc/es_ES.UTF-8" >"$T/localedef" 2>&1 ||
