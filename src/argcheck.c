@@ -9,8 +9,9 @@
  * that are only out of range (a count, a port, seconds) are the
  * handlers' to report when the line runs, as the manual says.
  *
- * Driven by the command table: each position of a row has a kind
- * (complete[] and rest in cmdtab.h, enum arg_kind in keywords.h), and
+ * Driven by the command table, through the shape of a row its caller
+ * hands down (struct arg_shape): each position has a kind (complete[]
+ * and rest of the row, enum arg_kind in keywords.h), and
  * each kind one check function here, so a new command gets its check
  * from its row.  The handlers still check every word when they run; this
  * only finds, before line 1 runs, what they would refuse.
@@ -32,7 +33,7 @@
 
 /* What the checks of one command share. */
 struct argctx {
-	const struct command_def *def;
+	const struct arg_shape *def;
 	const struct word *w;
 	int n;
 	int opt;          /* the option an A_OPTION word named, or -1 */
@@ -45,13 +46,13 @@ struct argctx {
 typedef int (*check_fn)(struct argctx *c, int i);
 
 /* The kind of argument position slot of the row. */
-static enum arg_kind kind_at(const struct command_def *def, int slot)
+static enum arg_kind kind_at(const struct arg_shape *def, int slot)
 {
 	return slot < 4 ? def->complete[slot] : def->rest;
 }
 
 /* Is position slot of the row optional: "[PORT]" in its synopsis? */
-static int optional_at(const struct command_def *def, int slot)
+static int optional_at(const struct arg_shape *def, int slot)
 {
 	const char *p = def->args;
 
@@ -399,7 +400,7 @@ static int fits_elsewhere(struct argctx *c, int slot, int i)
 	return 0;
 }
 
-int argcheck_command(const struct command_def *def, const struct word *arg, int n,
+int argcheck_command(const struct arg_shape *def, const struct word *arg, int n,
 		     char *msg, size_t msglen, int *bad)
 {
 	struct argctx c = { def, arg, n, -1, 0, msg, msglen, A_NONE };

@@ -63,9 +63,11 @@ int cmd_sleep(struct shell *, int, struct word *);
 int cmd_echo(struct shell *, int, struct word *);
 int cmd_set(struct shell *, int, struct word *);
 int cmd_source(struct shell *, int, struct word *);
-int cmd_help(struct shell *, int, struct word *);
 int cmd_quit(struct shell *, int, struct word *);
 int cmd_require(struct shell *, int, struct word *);
+
+/* help.c: the command table read out (in the table's layer) */
+int cmd_help(struct shell *, int, struct word *);
 
 /* lesson.c: lessons */
 int cmd_expect(struct shell *, int, struct word *);

@@ -225,7 +225,8 @@ static int check_arguments(const struct command *cmd, const struct command_def *
 
 	if (def == NULL || first >= cmd->n)
 		return 0;
-	if (argcheck_command(def, w + first + 1, cmd->n - first - 1, msg, msglen, bad) == 0)
+	struct arg_shape shape = { def->args, def->max, def->complete, def->rest };
+	if (argcheck_command(&shape, w + first + 1, cmd->n - first - 1, msg, msglen, bad) == 0)
 		return 0;
 	*bad += first + 1;
 	return -1;
@@ -499,6 +500,7 @@ int repl_run(struct shell *sh, struct source *src)
 	size_t len;
 	int rc = CMD_OK;
 
+	sh->run_source = repl_run;  /* for "source" (shell.h) */
 	src->up = sh->src;
 	sh->src = src;
 	sh->depth++;

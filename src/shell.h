@@ -125,6 +125,9 @@ struct shell {
 	struct source *src;     /* innermost source, for FILE:LINE: */
 	int depth;
 	int unwinding;          /* "source" nested too deep: leave every nested file */
+	/* The input loop (repl_run), set by itself: "source" runs a file
+	 * through it without a handler calling up into its layer. */
+	int (*run_source)(struct shell *sh, struct source *src);
 	struct command cmd;     /* the command being run (reused) */
 	const char *cmd_line;   /* its line, for carets under errors */
 	size_t cmd_line_len;
