@@ -3,7 +3,7 @@
 # every #include "X.h" of a file in src/ names a module of its own layer
 # or of one below.  The layers, from the bottom:
 #
-#   0  buffers and errno names   utf8 strbuf errname tcpinfo linkq
+#   0  buffers and errno names   utf8 strbuf errname tcpinfo linkq i18n
 #   1  words                     lexer keywords addr plan vars
 #   2  output, handles, files    output report handle files capture icmp private
 #   3  argument parsing          args argcheck
@@ -23,7 +23,7 @@ src=$top_srcdir/src
 # layer MODULE: its layer's number, or nothing.
 layer() {
 	case $1 in
-	utf8 | strbuf | errname | tcpinfo | linkq) echo 0 ;;
+	utf8 | strbuf | errname | tcpinfo | linkq | i18n) echo 0 ;;
 	lexer | keywords | addr | plan | vars) echo 1 ;;
 	output | report | handle | files | capture | icmp | private) echo 2 ;;
 	args | argcheck) echo 3 ;;
