@@ -27,6 +27,7 @@
 #include "handle.h"
 #include "i18n.h"
 #include "keywords.h"
+#include "lab.h"
 #include "output.h"
 #include "report.h"
 #include "shell.h"
@@ -285,6 +286,25 @@ static int have_family(int family)
 	return ok;
 }
 
+/* require lab: start the lab's helper, or skip the lesson saying why not. */
+static int require_lab(struct shell *sh, const struct word *w)
+{
+	const char *why;
+
+	if (lab_start(sh, &why) == 0)
+		return CMD_OK;
+	if (report_started(sh)) {
+		out_error(sh, w, "require: %s, but the lesson has already checked things "
+			  "(put require before the first expect)", why);
+		return CMD_EXIT;
+	}
+	if (sh->tap)
+		report_skip_all(sh, why);
+	else
+		out_line(sh, "skipped: %s", why);
+	return CMD_EXIT;
+}
+
 int cmd_require(struct shell *sh, int argc, struct word *argv)
 {
 	static const struct { const char *name; int family; const char *why; } needs[] = {
@@ -294,6 +314,8 @@ int cmd_require(struct shell *sh, int argc, struct word *argv)
 	};
 
 	(void)argc;
+	if (word_is(&argv[1], "lab"))
+		return require_lab(sh, &argv[1]);
 	for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
 		if (!word_is(&argv[1], needs[i].name))
 			continue;
@@ -311,6 +333,6 @@ int cmd_require(struct shell *sh, int argc, struct word *argv)
 		}
 		return CMD_EXIT;
 	}
-	out_error(sh, &argv[1], _("require: write ipv4, ipv6 or unix"));
+	out_error(sh, &argv[1], _("require: write ipv4, ipv6, unix or lab"));
 	return CMD_ERROR;
 }

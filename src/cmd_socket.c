@@ -23,6 +23,7 @@
 #include "cmds.h"
 #include "handle.h"
 #include "i18n.h"
+#include "lab.h"
 #include "icmp.h"
 #include "keywords.h"
 #include "output.h"
@@ -122,11 +123,11 @@ int cmd_socket(struct shell *sh, int argc, struct word *argv)
 		trace_add(sh, "0)");
 	else
 		kw_add_sym(&sh->line, kw_protocols, proto), trace_add(sh, ")");
-	int fd = socket(family, type->value, proto);
+	int fd = lab_socket_here(sh, family, type->value, proto);
 	int err = fd < 0 ? errno : 0;
 	trace_finish(sh, NULL, fd, err, 0);
 	if (fd >= 0)
-		handle_add(sh, fd, family, type->value, proto);
+		handle_add(sh, fd, family, type->value, proto)->host = lab_current(sh);
 	else
 		icmp_socket_hint(sh, type->value, proto, err);
 	return CMD_OK;
@@ -261,7 +262,7 @@ int cmd_accept(struct shell *sh, int argc, struct word *argv)
 	trace_close(sh);
 	if (fd >= 0) {
 		int family = h->family, type = h->type, proto = h->protocol;
-		handle_add(sh, fd, family, type, proto);
+		handle_add(sh, fd, family, type, proto)->host = sh->h[lfd].host;
 		handle_link_peer(sh, lfd, fd);
 	}
 	return CMD_OK;
@@ -596,11 +597,12 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 			  kw_sym(kw_types, ai->ai_socktype));
 		kw_add_sym(&sh->line, kw_protocols, ai->ai_protocol);
 		trace_add(sh, ")");
-		int fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+		int fd = lab_socket_here(sh, ai->ai_family, ai->ai_socktype, ai->ai_protocol);
 		trace_finish(sh, NULL, fd, fd < 0 ? errno : 0, 0);
 		if (fd < 0)
 			continue;
-		handle_add(sh, fd, ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+		handle_add(sh, fd, ai->ai_family, ai->ai_socktype, ai->ai_protocol)->host =
+			lab_current(sh);
 		struct addr one;
 		struct addr_list al = { &one, 1 };
 		memcpy(&one.ss, ai->ai_addr, ai->ai_addrlen);

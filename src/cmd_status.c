@@ -490,6 +490,11 @@ static void fill_row(struct status_run *run, int fd, const struct handle *h, str
 	tcp_state(run, fd, h, &row[COL_STATE], &row[COL_FLAGS]);
 	queues(fd, &row[COL_RECVQ], &row[COL_SENDQ]);
 	row_flags(fd, h, &row[COL_FLAGS]);
+	if (h->host != NULL) {  /* made on a host of the lab */
+		if (strcmp(row[COL_FLAGS].buf, "-") == 0)
+			sb_reset(&row[COL_FLAGS]);
+		sb_printf(&row[COL_FLAGS], "%shost=%s", row[COL_FLAGS].len ? "," : "", h->host);
+	}
 }
 
 /* Is h a TCP socket (an inet or inet6 stream, not SCTP)? */

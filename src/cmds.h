@@ -47,6 +47,9 @@ int cmd_recvmsg(struct shell *, int, struct word *);
 /* cmd_capture.c: seeing the wire */
 int cmd_capture(struct shell *, int, struct word *);
 
+/* cmd_lab.c: the hosts of the lab */
+int cmd_host(struct shell *, int, struct word *);
+
 /* cmd_opt.c: socket options */
 int cmd_setsockopt(struct shell *, int, struct word *);
 int cmd_getsockopt(struct shell *, int, struct word *);

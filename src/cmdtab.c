@@ -419,6 +419,23 @@ const struct command_def cmdtab[] = {
 	  .tool = "tcpdump -i lo -n -S tcp port 10000",
 	  .min = 0, .max = 1, .flags = CMD_NOSAVE,
 	  .complete = { A_FILE }, .fn = cmd_capture },
+	{ .name = "host", .args = "[NAME|- [ADDRESS [ADDRESS]]]", .topic = TOPIC_TEACHING,
+	  .summary = N_("make a host of the lab, or choose the host new sockets are made on"),
+	  .calls = "fork(2), unshare(2), setns(2), socket(2), SCM_RIGHTS (in a helper)",
+	  .detail = N_("The lab is a network in one shell, without root: each host is a "
+	            "network namespace of its own with loopback and eth0, on one link "
+	            "with the other hosts.  host NAME makes host NAME (addresses "
+	            "10.0.0.N/24 and fd00::N/64, N counting from 1, unless ADDRESS "
+	            "gives an IPv4 and/or an IPv6 address, each with /LEN if you like), "
+	            "or makes NAME current when it exists: socket and dial then make "
+	            "their sockets on it, and the prompt shows it (sockshell[a:3]>).  "
+	            "host - goes back to the shell's own network; host alone lists the "
+	            "hosts.  status shows each handle's host.  A helper process makes "
+	            "the namespaces and the sockets and forwards the packets; it ends "
+	            "with the shell.  Needs user namespaces and /dev/net/tun."),
+	  .example = "host a",
+	  .min = 0, .max = 3,
+	  .complete = { A_ANY, A_HOST, A_HOST }, .fn = cmd_host },
 	{ .name = "use", .args = "N", .topic = TOPIC_TEACHING,
 	  .summary = N_("make handle N current (as does a leading number: \"4 recv 16\")"),
 	  .detail = "",
@@ -487,12 +504,13 @@ const struct command_def cmdtab[] = {
 	  .min = 1, .max = 2, .flags = CMD_NOSAVE,
 	  .complete = { A_FILE, A_FILE }, .fn = cmd_save },
 
-	{ .name = "require", .args = "ipv4|ipv6|unix", .topic = TOPIC_LESSONS,
+	{ .name = "require", .args = "ipv4|ipv6|unix|lab", .topic = TOPIC_LESSONS,
 	  .summary = N_("skip the rest of the lesson where the machine lacks this"),
 	  .detail = N_("Tries a socket of that family on its loopback address.  Where that "
 	            "fails the lesson stops at once with status 0, saying why; with --tap "
 	            "it prints a skip plan (1..0 # SKIP), so make check counts it as "
-	            "skipped.  It must come before the first expect."),
+	            "skipped.  It must come before the first expect.  require lab "
+	            "skips where the lab's hosts cannot be had (see host)."),
 	  .example = "require ipv6",
 	  .min = 1, .max = 1, .flags = CMD_NOSAVE,
 	  .complete = { A_ANY }, .fn = cmd_require },

@@ -21,6 +21,7 @@
 #include "cmdtab.h"
 #include "handle.h"
 #include "i18n.h"
+#include "lab.h"
 #include "lesson.h"
 #include "lineedit.h"
 #include "output.h"
@@ -138,6 +139,7 @@ static int next_line(struct shell *sh, struct source *src, char **owned, const c
 			snprintf(prompt, sizeof prompt, "sockshell[%d]> ", sh->current);
 		else
 			snprintf(prompt, sizeof prompt, "sockshell> ");
+		lab_prompt(sh, prompt, sizeof prompt);  /* with the host, in a lab */
 		*owned = lineedit_read(sh, prompt);
 		if (*owned == NULL)
 			return 0;

@@ -14,6 +14,7 @@
 
 #include "capture.h"
 #include "handle.h"
+#include "lab.h"
 #include "lexer.h"
 #include "output.h"
 #include "shell.h"
@@ -35,6 +36,7 @@ void shell_free(struct shell *sh)
 {
 	capture_stop(sh);
 	handle_close_all(sh);
+	lab_free(sh);
 	free(sh->h);
 	sh->h = NULL;
 	sh->nh = 0;

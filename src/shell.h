@@ -74,6 +74,7 @@ struct handle {
 				 * accept queue of this listener handle, or -1 */
 	int *fifo;              /* a unix listener: the clients of this shell */
 	int fifo_head, fifo_len, fifo_cap;  /* in connect order (-1: closed) */
+	const char *host;       /* the lab host it was made on (lab.c), or NULL */
 };
 
 /* What the previous call returned: for expect, ${rc}, ${errno}, ${data}. */
@@ -110,6 +111,7 @@ struct source {
 
 struct var;              /* vars.h */
 struct capture;          /* capture.h */
+struct lab;              /* lab.h */
 
 struct shell {
 	/* options */
@@ -167,6 +169,7 @@ struct shell {
 	int no_journal;         /* no "save" can run (a lesson file alone): keep none */
 	const char *progname;
 	struct capture *capture;  /* the wire being shown (capture.c), or NULL: off */
+	struct lab *lab;        /* the hosts of the lab and their helper (lab.c), or NULL */
 };
 
 /* Set by the signal handler while a command runs or the prompt waits:

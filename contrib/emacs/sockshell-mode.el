@@ -21,7 +21,7 @@
     "sendmsg" "recvmsg"
     "setsockopt" "getsockopt" "join" "leave"
     "getsockname" "getpeername" "getaddrinfo" "gethostname"
-    "status" "tcpinfo" "capture" "use" "sleep" "echo"
+    "status" "tcpinfo" "capture" "host" "use" "sleep" "echo"
     "expect" "set" "source" "save" "require"
     "help" "quit" "exit")
   "The commands of sockshell's command table.")

@@ -9,7 +9,7 @@
 out=$(bounded "$SOCKSHELL" --tap -c 'require unix; socketpair; expect 0')
 ok "require unix passes where unix sockets exist" eval 'printf "%s\n" "$out" | grep -q "^ok 1 "'
 out=$(bounded "$SOCKSHELL" --tap -c 'require ipx' 2>&1); st=$?
-ok "an unknown family is an error (a not ok point; --tap: status 0)" eval '[ "$st" = 0 ] && printf "%s\n" "$out" | grep -q "^not ok" && printf "%s" "$out" | grep -q "write ipv4, ipv6 or unix"'
+ok "an unknown family is an error (a not ok point; --tap: status 0)" eval '[ "$st" = 0 ] && printf "%s\n" "$out" | grep -q "^not ok" && printf "%s" "$out" | grep -q "write ipv4, ipv6, unix or lab"'
 out=$(bounded "$SOCKSHELL" --tap -c 'socketpair; expect 0; require ipv4' 2>&1); st=$?
 ok "require after an expect is accepted when the family exists" eval '[ "$st" = 0 ]'
 

@@ -29,7 +29,7 @@ syn keyword sockshellCommand contained socket bind listen accept connect shutdow
 syn keyword sockshellCommand contained send recv sendto recvfrom drain poll select sockatmark nonblock sendmsg recvmsg
 syn keyword sockshellCommand contained setsockopt getsockopt join leave
 syn keyword sockshellCommand contained getsockname getpeername getaddrinfo gethostname
-syn keyword sockshellCommand contained status tcpinfo capture use sleep echo
+syn keyword sockshellCommand contained status tcpinfo capture host use sleep echo
 syn keyword sockshellCommand contained set source save require
 syn keyword sockshellCommand contained help quit exit
 
