@@ -296,6 +296,14 @@ static int setting_value(struct argctx *c, const struct kw_entry *setting, int i
 		kw_near_table(&near, kw_display);
 		return fail(c, v, _("set display: unknown mode"), near.best, _("write text, ascii, hex or both"));
 	}
+	if (setting->value == KW_SET_CAPTURE) {
+		if (kw_word(kw_capture_modes, v->s, v->len) != NULL)
+			return 1;
+		struct kw_near near;
+		kw_near_init(&near, v->s, v->len);
+		kw_near_table(&near, kw_capture_modes);
+		return fail(c, v, "set capture: unknown mode", near.best, "write text or hex");
+	}
 	c->opt = -3;  /* echo, errexit: on or off */
 	return check_onoff(c, i);
 }

@@ -51,6 +51,7 @@ struct flow {
 	unsigned char src[16], dst[16];
 	uint16_t sport, dport;
 	uint32_t isn;
+	int opener;             /* the first packet seen between the two went so */
 };
 
 struct capture {
@@ -415,6 +416,7 @@ static struct flow *note_flow(struct capture *c, const struct packet *pk, uint32
 {
 	struct flow *f = find_flow(c, pk, 0);
 	if (f == NULL) {
+		int opener = find_flow(c, pk, 1) == NULL;
 		if (c->nflows < CAPTURE_FLOWS)
 			f = &c->flows[c->nflows++];
 		else
@@ -426,6 +428,7 @@ static struct flow *note_flow(struct capture *c, const struct packet *pk, uint32
 		f->sport = pk->sport;
 		f->dport = pk->dport;
 		f->isn = seq;
+		f->opener = opener;
 	} else if (syn) {
 		f->isn = seq;
 	}
@@ -522,6 +525,46 @@ static void add_proto(struct strbuf *sb, struct capture *c, const struct packet 
 	}
 }
 
+/* The payload of pk (TCP's or UDP's data) into *n, or NULL: none. */
+static const unsigned char *payload(const struct packet *pk, size_t *n)
+{
+	const unsigned char *t = pk->l4;
+	size_t off = 0;
+
+	if (t != NULL && pk->proto == IPPROTO_TCP && pk->l4len >= 20)
+		off = (size_t)(t[12] >> 4) * 4;
+	else if (t != NULL && pk->proto == IPPROTO_UDP && pk->l4len >= 8)
+		off = 8;
+	if (off < 8 || off > pk->l4len)
+		return NULL;
+	*n = pk->l4len - off;
+	return t + off;
+}
+
+/* Under set capture hex: pk's payload as output.c's hex dump (the one
+ * set display hex shows) under its line, each row marked with the
+ * direction: '>' the way the first packet seen between the two ends went
+ * (a connection's SYN, a first datagram), '<' the way back.  The rows
+ * count as the packet's lines for expect packet. */
+static void show_payload(struct shell *sh, struct capture *c, const struct packet *pk)
+{
+	size_t n = 0;
+	const unsigned char *p = payload(pk, &n);
+	if (p == NULL || n == 0)
+		return;
+	const struct flow *f = note_flow(c, pk, 0, 0);
+	struct strbuf dump = STRBUF_INIT;
+	sb_add_hexdump(&dump, f->opener ? "    > " : "    < ", p, n);
+	for (size_t i = 0; i < dump.len;) {
+		const char *row = dump.buf + i;
+		size_t len = (size_t)((const char *)memchr(row, '\n', dump.len - i) - row);
+		out_line(sh, "%.*s", (int)len, row);
+		sb_add(&c->batch, row, len + 1);
+		i += len + 1;
+	}
+	sb_free(&dump);
+}
+
 /* Show one packet p[0..n) received at ts, if it is ours. */
 static void show_packet(struct shell *sh, struct capture *c, const unsigned char *p, size_t n,
 			size_t orig, const struct timespec *ts)
@@ -548,6 +591,8 @@ static void show_packet(struct shell *sh, struct capture *c, const unsigned char
 	sb_add(&c->batch, line.buf, line.len);
 	sb_addc(&c->batch, '\n');
 	c->shown++;
+	if (sh->capture_hex)
+		show_payload(sh, c, &pk);
 	if (c->pcap >= 0 && c->pcap_errno == 0 && pcap_record(c->pcap, ts, p, n, orig) < 0)
 		c->pcap_errno = errno;
 	sb_free(&line);

@@ -114,6 +114,7 @@ static void show_settings(struct shell *sh)
 	out_line(sh, "timeout %g", sh->timeout);
 	out_line(sh, "echo %s", sh->echo ? "on" : "off");
 	out_line(sh, "errexit %s", sh->errexit ? "on" : "off");
+	out_line(sh, "capture %s", kw_name(kw_capture_modes, sh->capture_hex));
 }
 
 static void show_var(struct shell *sh, const char *name, size_t len)
@@ -158,6 +159,14 @@ static int set_setting(struct shell *sh, const struct kw_entry *setting, const s
 		sh->timeout = t;
 		for (int fd = 0; fd < sh->nh; fd++)
 			handle_arm_timeout(sh, fd);
+		return CMD_OK;
+	case KW_SET_CAPTURE:
+		mode = kw_word(kw_capture_modes, val->s, val->len);
+		if (mode == NULL) {
+			out_error(sh, val, "set capture: write text or hex");
+			return CMD_ERROR;
+		}
+		sh->capture_hex = mode->value;
 		return CMD_OK;
 	case KW_SET_ECHO:
 		return on_off(sh, val, &sh->echo) < 0 ? CMD_ERROR : CMD_OK;

@@ -479,7 +479,9 @@ const struct command_def cmdtab[] = {
 	  .detail = N_("Settings: display text|ascii|hex|both (text shows printable UTF-8 as "
 	            "characters in a UTF-8 locale; ascii escapes every byte that is not printable ASCII), timeout SECONDS (0: none; a "
 	            "script may only shorten it), "
-	            "echo on|off, errexit on|off (or yes/no, 1/0, true/false).  Any other NAME is a variable for "
+	            "echo on|off, errexit on|off (or yes/no, 1/0, true/false), "
+	            "capture text|hex (hex: each captured packet's payload as a hex dump, "
+	            "rows marked > or < by direction).  Any other NAME is a variable for "
 	            "${NAME}.  Without VALUE, shows it.  Each call sets ${rc}, ${errno}, "
 	            "${data} and ${result}, which cannot be set by hand."),
 	  .example = "set PORT 10000",

@@ -174,13 +174,15 @@ static void add_option_value(struct strbuf *cands, const struct word *opt)
 	}
 }
 
-/* The VALUE of set NAME: a display mode, on/off, or nothing to offer. */
+/* The VALUE of set NAME: a display or capture mode, on/off, or nothing to offer. */
 static void add_setting_value(struct strbuf *cands, const struct word *name)
 {
 	const struct kw_entry *e = name->flags ? NULL : kw_word(kw_settings, name->s, name->len);
 
 	if (e != NULL && e->value == KW_SET_DISPLAY)
 		add_table(cands, kw_display);
+	else if (e != NULL && e->value == KW_SET_CAPTURE)
+		add_table(cands, kw_capture_modes);
 	else if (e != NULL && (e->value == KW_SET_ECHO || e->value == KW_SET_ERREXIT))
 		add(cands, "on"), add(cands, "off");
 }

@@ -122,6 +122,7 @@ const struct kw_entry kw_settings[] = {
 	{ "timeout", NULL, KW_SET_TIMEOUT },
 	{ "echo", NULL, KW_SET_ECHO },
 	{ "errexit", NULL, KW_SET_ERREXIT },
+	{ "capture", NULL, KW_SET_CAPTURE },
 	{ NULL, NULL, 0 }
 };
 
@@ -130,6 +131,13 @@ const struct kw_entry kw_display[] = {
 	{ "hex", NULL, DISPLAY_HEX },
 	{ "both", NULL, DISPLAY_BOTH },
 	{ "ascii", NULL, DISPLAY_ASCII },
+	{ NULL, NULL, 0 }
+};
+
+/* The words of display's modes, meaning the same: hex adds a dump. */
+const struct kw_entry kw_capture_modes[] = {
+	{ "text", NULL, 0 },
+	{ "hex", NULL, 1 },
 	{ NULL, NULL, 0 }
 };
 

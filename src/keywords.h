@@ -46,9 +46,13 @@ int kw_onoff_value(const char *s, size_t len);
 #define KW_FAMILY_FOR "for"
 
 /* The settings of "set", and the modes of "set display". */
-enum kw_setting { KW_SET_DISPLAY, KW_SET_TIMEOUT, KW_SET_ECHO, KW_SET_ERREXIT };
+enum kw_setting { KW_SET_DISPLAY, KW_SET_TIMEOUT, KW_SET_ECHO, KW_SET_ERREXIT,
+	KW_SET_CAPTURE };
 extern const struct kw_entry kw_settings[];
 extern const struct kw_entry kw_display[];  /* values: enum display_mode */
+/* The modes of "set capture": text (the packet lines), hex (and each
+ * one's payload as a hex dump); values 0 and 1, sh->capture_hex. */
+extern const struct kw_entry kw_capture_modes[];
 
 /* The words of "expect" besides numbers, comparisons, strings and error
  * names. */

@@ -122,6 +122,7 @@ struct shell {
 				 * which "set timeout" in a script may only shorten;
 				 * 0 = none */
 	enum display_mode display;
+	int capture_hex;         /* set capture hex: packets' payload dumped too */
 
 	/* input */
 	struct source *src;     /* innermost source, for FILE:LINE: */

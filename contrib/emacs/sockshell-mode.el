@@ -33,7 +33,7 @@
     "peek" "waitall" "dontwait" "oob" "trunc" "dontroute" "eor" "more"
     "nosignal" "errqueue" "confirm"
     "rd" "wr" "rdwr" "on" "off" "yes" "no" "true" "false"
-    "display" "timeout" "echo" "errexit" "text" "ascii" "hex" "both"
+    "display" "timeout" "echo" "errexit" "capture" "text" "ascii" "hex" "both"
     "reuseaddr" "reuseport" "keepalive" "broadcast" "linger" "rcvbuf"
     "sndbuf" "rcvlowat" "sndlowat" "rcvtimeo" "sndtimeo" "oobinline"
     "error" "type" "acceptconn" "domain" "protocol" "priority"

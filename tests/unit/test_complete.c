@@ -79,8 +79,9 @@ static void test_keywords(void)
 	offers("setsockopt tcp ", W("TCP_NODELAY", "TCP_MAXSEG"), "SO_REUSEADDR");
 	offers("getsockopt SOL_SOCKET ", W("SO_REUSEADDR", "SO_BINDTODEVICE"), "TCP_NODELAY");
 	offers("getsockopt ipv6 ", W("IPV6_V6ONLY", "IPV6_MULTICAST_HOPS"), "IP_TTL");
-	offers("set ", W("display", "timeout", "echo", "errexit"), NULL);
+	offers("set ", W("display", "timeout", "echo", "errexit", "capture"), NULL);
 	offers("set display ", W("text", "hex", "both"), NULL);
+	offers("set capture ", W("text", "hex"), "both");
 	offers("set echo ", W("on", "off"), NULL);
 	is_int(after("set timeout "), COMPLETE_NONE, "set timeout: seconds, nothing to offer");
 	is_int(after("set PORT "), COMPLETE_NONE, "a variable's value: nothing to offer");

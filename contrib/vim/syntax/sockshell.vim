@@ -48,7 +48,7 @@ syn keyword sockshellFlag contained peek waitall dontwait oob trunc dontroute eo
 syn keyword sockshellHow contained rd wr rdwr
 " kw_onoff (1 and 0 are numbers), kw_settings, kw_display.
 syn keyword sockshellOnOff contained on off yes no true false
-syn keyword sockshellSetting contained display timeout echo errexit
+syn keyword sockshellSetting contained display timeout echo errexit capture
 syn keyword sockshellDisplay contained text ascii hex both
 " kw_sockopts.
 syn keyword sockshellOption contained reuseaddr reuseport keepalive broadcast linger rcvbuf sndbuf
