@@ -302,7 +302,7 @@ static int setting_value(struct argctx *c, const struct kw_entry *setting, int i
 		struct kw_near near;
 		kw_near_init(&near, v->s, v->len);
 		kw_near_table(&near, kw_capture_modes);
-		return fail(c, v, "set capture: unknown mode", near.best, "write text or hex");
+		return fail(c, v, _("set capture: unknown mode"), near.best, _("write text or hex"));
 	}
 	c->opt = -3;  /* echo, errexit: on or off */
 	return check_onoff(c, i);

@@ -163,7 +163,7 @@ static int set_setting(struct shell *sh, const struct kw_entry *setting, const s
 	case KW_SET_CAPTURE:
 		mode = kw_word(kw_capture_modes, val->s, val->len);
 		if (mode == NULL) {
-			out_error(sh, val, "set capture: write text or hex");
+			out_error(sh, val, _("set capture: write text or hex"));
 			return CMD_ERROR;
 		}
 		sh->capture_hex = mode->value;
