@@ -26,6 +26,7 @@
 #include "icmp.h"
 #include "lexer.h"
 #include "keywords.h"
+#include "lab.h"
 #include "output.h"
 #include "shell.h"
 #include "strbuf.h"
@@ -324,7 +325,9 @@ int args_address(struct shell *sh, const struct handle *h, int family, int type,
 		snprintf(portbuf, sizeof portbuf, "%u", pn);
 		portstr = portbuf;
 	}
-	int rc = addr_lookup(host->s, portstr, family, type, out, &gai, msg, sizeof msg);
+	char labbuf[INET6_ADDRSTRLEN];  /* a host of the lab: its address, not a lookup */
+	const char *name = lab_address(sh, host->s, family, labbuf, sizeof labbuf);
+	int rc = addr_lookup(name, portstr, family, type, out, &gai, msg, sizeof msg);
 	if (rc == -1) {
 		out_error(sh, strstr(msg, "port") || strstr(msg, "service") ? port : host, "%s", msg);
 		return -1;

@@ -416,7 +416,9 @@ static struct addrinfo *resolve(struct shell *sh, const char *host, const char *
 				int family, int type)
 {
 	struct addrinfo hints, *res = NULL;
+	char labbuf[INET6_ADDRSTRLEN];
 
+	host = lab_address(sh, host, family, labbuf, sizeof labbuf);  /* a lab host's address */
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = family;
 	hints.ai_socktype = type;

@@ -430,7 +430,8 @@ const struct command_def cmdtab[] = {
 	            "or makes NAME current when it exists: socket and dial then make "
 	            "their sockets on it, and the prompt shows it (sockshell[a:3]>).  "
 	            "host - goes back to the shell's own network; host alone lists the "
-	            "hosts.  status shows each handle's host.  A helper process makes "
+	            "hosts.  A host's name stands for its address (connect b 8000), never "
+	            "looked up outside.  status shows each handle's host.  A helper process makes "
 	            "the namespaces and the sockets and forwards the packets; it ends "
 	            "with the shell.  Needs user namespaces and /dev/net/tun."),
 	  .example = "host a",

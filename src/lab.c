@@ -330,6 +330,20 @@ int lab_socket_here(struct shell *sh, int family, int type, int proto)
 	return lab_socket(sh, family, type, proto);
 }
 
+const char *lab_address(const struct shell *sh, const char *name, int family, char *buf,
+			size_t size)
+{
+	int i = lab_host_find(sh, name);
+
+	if (i < 0)
+		return name;
+	if (family == AF_INET6)
+		inet_ntop(AF_INET6, &sh->lab->host[i].v6, buf, (socklen_t)size);
+	else
+		inet_ntop(AF_INET, &sh->lab->host[i].v4, buf, (socklen_t)size);
+	return buf;
+}
+
 const char *lab_current(const struct shell *sh)
 {
 	if (sh->lab == NULL || sh->lab->current < 0)

@@ -90,6 +90,11 @@ int lab_host_find(const struct shell *sh, const char *name);
 int lab_socket(struct shell *sh, int family, int type, int proto);
 /* socket(2) on the current host, or the shell's own when none is current. */
 int lab_socket_here(struct shell *sh, int family, int type, int proto);
+/* name itself, or when it is a host of the lab, its address as text in
+ * buf (IPv6 for family AF_INET6, else IPv4), so that a lab host's name
+ * is never looked up outside. */
+const char *lab_address(const struct shell *sh, const char *name, int family, char *buf,
+			size_t size);
 /* The name of the current host, or NULL when sockets are the shell's own. */
 const char *lab_current(const struct shell *sh);
 /* The prompt when a lab exists ("sockshell[a:3]> "), into buf; 0 when no
