@@ -209,7 +209,8 @@ static int set_v4(int s, struct in_addr v4, int len)
 static int set_v6(const struct in6_addr *v6, int len)
 {
 	struct ifreq ifr;
-	struct labd_in6_ifreq r;
+	/* As large as a struct ifreq, zeroed: valgrind checks that much. */
+	union { struct ifreq pad; struct labd_in6_ifreq r; } u;
 	int s = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0), rc = -1;
 
 	if (s < 0)
@@ -217,11 +218,11 @@ static int set_v6(const struct in6_addr *v6, int len)
 	memset(&ifr, 0, sizeof ifr);
 	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "eth0");
 	if (ioctl(s, SIOCGIFINDEX, &ifr) == 0) {
-		memset(&r, 0, sizeof r);
-		r.addr = *v6;
-		r.prefixlen = (uint32_t)len;
-		r.ifindex = ifr.ifr_ifindex;
-		rc = ioctl(s, SIOCSIFADDR, &r);
+		memset(&u, 0, sizeof u);
+		u.r.addr = *v6;
+		u.r.prefixlen = (uint32_t)len;
+		u.r.ifindex = ifr.ifr_ifindex;
+		rc = ioctl(s, SIOCSIFADDR, &u.r);
 	}
 	int e = errno;
 	close(s);
