@@ -8,8 +8,9 @@
 # there are depends on the command table.
 #
 #   bail_unless TEST...  bail out unless test(1) TEST... holds
-#   man_items SECTION    the .It lines of the top-level "-tag -width Ds"
-#                        lists of a section of the man page
+#   man_items SECTION [PAGE]
+#                        the .It lines of the top-level "-tag -width Ds"
+#                        lists of a section of the man page (or of PAGE)
 
 if test -z "${top_srcdir:-}"; then
 	top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,6 +18,7 @@ fi
 . "$top_srcdir/tests/lib/tap.sh"
 : "${SOCKSHELL:=$top_builddir/src/sockshell}"
 MANPAGE=$top_srcdir/man/sockshell.1
+MANPAGE_ES=$top_srcdir/man/es/sockshell.1
 
 # Stop the whole test when something it cannot do without is missing.
 bail_unless() {
@@ -44,5 +46,5 @@ man_items() {
 		}
 		/^\.El/ { depth--; next }
 		/^\.It/ && depth == 1 && kind[1] { print }
-	' "$MANPAGE"
+	' "${2:-$MANPAGE}"
 }
