@@ -1,7 +1,7 @@
 #!/bin/sh
 # manpage-es.sh - the Spanish manual (man/es/sockshell.1) agrees with the
 # program and with the English manual: every command of the command table
-# has its entry in ÓRDENES and every entry there is a command, in the same
+# has its entry in COMANDOS and every entry there is a command, in the same
 # order as COMMANDS of the English page; the options of --help and of
 # OPCIONES are the same set; the sections are the English page's, each by
 # its Spanish name, and the subsections as many; the file is UTF-8 with
@@ -38,7 +38,7 @@ sec_es() {
 	OPTIONS) echo OPCIONES ;;
 	"THE LANGUAGE") echo "EL LENGUAJE" ;;
 	OUTPUT) echo SALIDA ;;
-	COMMANDS) echo ÓRDENES ;;
+	COMMANDS) echo COMANDOS ;;
 	"LESSON FILES") echo "ARCHIVOS DE LECCIÓN" ;;
 	"BLOCKING, SIGNALS AND TIME-OUTS")
 		echo "BLOQUEO, SEÑALES Y TIEMPOS DE ESPERA" ;;
@@ -84,35 +84,35 @@ fi
 help_out=$(LC_ALL=C "$SOCKSHELL" -c help 2>&1)
 table=$(printf '%s\n' "$help_out" | sed -n 's/^    \([a-z][a-z0-9_]*\).*/\1/p' | sort -u)
 en_items=$(man_items COMMANDS | awk '$2 == "Cm" { print $3 }')
-es_items=$(man_items ÓRDENES "$MANPAGE_ES" | awk '$2 == "Cm" { print $3 }')
+es_items=$(man_items COMANDOS "$MANPAGE_ES" | awk '$2 == "Cm" { print $3 }')
 documented=$(printf '%s\n' "$es_items" | sort -u)
 
 if test "$(printf '%s\n' "$table" | wc -l)" -ge 10 && test -n "$es_items"; then
-	pass "help lists the commands and ÓRDENES has .It Cm entries"
+	pass "help lists the commands and COMANDOS has .It Cm entries"
 else
-	fail "help lists the commands and ÓRDENES has .It Cm entries" "$help_out"
+	fail "help lists the commands and COMANDOS has .It Cm entries" "$help_out"
 fi
 for c in $table; do
 	if printf '%s\n' "$documented" | grep -qx "$c"; then
-		pass "command $c has an entry in ÓRDENES"
+		pass "command $c has an entry in COMANDOS"
 	else
-		fail "command $c has an entry in ÓRDENES" \
+		fail "command $c has an entry in COMANDOS" \
 			"translate its entry of COMMANDS into man/es/sockshell.1"
 	fi
 done
 for c in $documented; do
 	if printf '%s\n' "$table" | grep -qx "$c"; then
-		pass "ÓRDENES entry $c is a command"
+		pass "COMANDOS entry $c is a command"
 	else
-		fail "ÓRDENES entry $c is a command"
+		fail "COMANDOS entry $c is a command"
 	fi
 done
 if test "$es_items" = "$en_items"; then
-	pass "ÓRDENES has the .It Cm entries of COMMANDS, in the same order"
+	pass "COMANDOS has the .It Cm entries of COMMANDS, in the same order"
 else
 	printf '%s\n' "$en_items" >"$T/en"
 	printf '%s\n' "$es_items" >"$T/es"
-	fail "ÓRDENES has the .It Cm entries of COMMANDS, in the same order" \
+	fail "COMANDOS has the .It Cm entries of COMMANDS, in the same order" \
 		"$(diff "$T/en" "$T/es")"
 fi
 # The .It lines of COMMANDS, keywords and all (every form of every
@@ -121,8 +121,8 @@ fi
 it_lines() {
 	awk '/^\.Sh / { s = ($0 == "." "Sh " want) } s && /^\.It/' want="$2" "$1"
 }
-is "$(it_lines "$MANPAGE_ES" ÓRDENES)" "$(it_lines "$MANPAGE" COMMANDS)" \
-	"every .It line of ÓRDENES is the English one (forms, keywords)"
+is "$(it_lines "$MANPAGE_ES" COMANDOS)" "$(it_lines "$MANPAGE" COMMANDS)" \
+	"every .It line of COMANDOS is the English one (forms, keywords)"
 
 # ---- options ----
 
