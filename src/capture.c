@@ -35,6 +35,8 @@
 
 #include "addr.h"
 #include "i18n.h"
+#include "lab.h"
+#include "linkq.h"
 #include "output.h"
 #include "shell.h"
 #include "strbuf.h"
@@ -55,7 +57,8 @@ struct flow {
 };
 
 struct capture {
-	int fd;
+	int fd;                 /* the packet socket on lo, or -1 (the lab's link) */
+	int lab;                /* the frames come from the lab's helper (lab.h) */
 	int pcap;               /* the pcap file's descriptor, or -1 */
 	int pcap_errno;         /* why writing it failed, or 0 */
 	int filter_outgoing;    /* no PACKET_IGNORE_OUTGOING: drop by pkttype */
@@ -202,6 +205,27 @@ static int open_socket(int *filter)
 	return fd;
 }
 
+/* Read and forget what the lab's capture pair holds (frames of an earlier
+ * capture). */
+static void lab_discard(struct shell *sh, struct capture *c)
+{
+	int fd = lab_capture_fd(sh);
+	while (fd >= 0 && recv(fd, c->buf, sizeof c->buf, MSG_DONTWAIT) >= 0)
+		;
+}
+
+/* Capture the lab's link from now on: the helper reports each frame; the
+ * packet socket on lo, if open, is closed (the lab's hosts are not on it). */
+static void lab_on(struct shell *sh, struct capture *c)
+{
+	if (c->fd >= 0)
+		close(c->fd);
+	c->fd = -1;
+	c->lab = 1;
+	lab_discard(sh, c);
+	lab_capture(sh, 1);
+}
+
 int capture_start(struct shell *sh, const char *pcap)
 {
 	if (sh->capture != NULL)
@@ -211,8 +235,12 @@ int capture_start(struct shell *sh, const char *pcap)
 		out_error(sh, NULL, _("capture: out of memory"));
 		return -1;
 	}
-	c->fd = open_socket(&c->filter_outgoing);
-	if (c->fd < 0) {
+	c->fd = -1;
+	if (lab_capture_fd(sh) >= 0)
+		c->lab = 1;  /* the helper has the frames: no CAP_NET_RAW needed */
+	else
+		c->fd = open_socket(&c->filter_outgoing);
+	if (!c->lab && c->fd < 0) {
 		if (errno == EPERM || errno == EACCES)
 			out_error(sh, NULL, _("capture: needs CAP_NET_RAW: run sockshell --private, or "
 				  "as root: setcap cap_net_raw+ep $(command -v sockshell)"));
@@ -224,13 +252,21 @@ int capture_start(struct shell *sh, const char *pcap)
 	c->pcap = -1;
 	if (pcap != NULL && (c->pcap = pcap_open(pcap)) < 0) {
 		out_error(sh, NULL, "capture: %.200s: %s", pcap, strerror(errno));
-		close(c->fd);
+		if (c->fd >= 0)
+			close(c->fd);
 		free(c);
 		return -1;
 	}
 	clock_gettime(CLOCK_REALTIME, &c->start);
 	sh->capture = c;
+	if (c->lab)
+		lab_on(sh, c);
 	return 0;
+}
+
+int capture_lab(const struct shell *sh)
+{
+	return sh->capture != NULL && sh->capture->lab;
 }
 
 void capture_stop(struct shell *sh)
@@ -239,7 +275,12 @@ void capture_stop(struct shell *sh)
 	if (c == NULL)
 		return;
 	capture_drain(sh, 0);
-	close(c->fd);
+	if (c->fd >= 0)
+		close(c->fd);
+	if (c->lab) {
+		lab_capture(sh, 0);
+		lab_discard(sh, c);
+	}
 	if (c->pcap >= 0 && close(c->pcap) < 0 && c->pcap_errno == 0)
 		c->pcap_errno = errno;
 	if (c->pcap_errno != 0)
@@ -251,7 +292,9 @@ void capture_stop(struct shell *sh)
 
 int capture_fd(const struct shell *sh)
 {
-	return sh->capture != NULL ? sh->capture->fd : -1;
+	if (sh->capture == NULL)
+		return -1;
+	return sh->capture->lab ? lab_capture_fd(sh) : sh->capture->fd;
 }
 
 void capture_new_batch(struct shell *sh)
@@ -565,13 +608,15 @@ static void show_payload(struct shell *sh, struct capture *c, const struct packe
 	sb_free(&dump);
 }
 
-/* Show one packet p[0..n) received at ts, if it is ours. */
+/* Show one packet p[0..n) received at ts, if it is ours (mark NULL: a
+ * packet of lo, shown when one of its ports is a handle's), or one that
+ * crossed the lab's link (mark: what the link did to it, or ""). */
 static void show_packet(struct shell *sh, struct capture *c, const unsigned char *p, size_t n,
-			size_t orig, const struct timespec *ts)
+			size_t orig, const struct timespec *ts, const char *mark)
 {
 	struct packet pk;
-	if (decode_ip(p, n, &pk) < 0 || !pk.has_ports ||
-	    !(ours(c, pk.sport) || ours(c, pk.dport)))
+	if (decode_ip(p, n, &pk) < 0 ||
+	    (mark == NULL && (!pk.has_ports || !(ours(c, pk.sport) || ours(c, pk.dport)))))
 		return;
 	int icmp = pk.proto == IPPROTO_ICMP || pk.proto == IPPROTO_ICMPV6;
 	struct strbuf line = STRBUF_INIT;
@@ -587,6 +632,8 @@ static void show_packet(struct shell *sh, struct capture *c, const unsigned char
 	if (icmp)
 		line.len -= 2;
 	add_proto(&line, c, &pk);
+	if (mark != NULL)
+		sb_adds(&line, mark);
 	out_line(sh, "%s", line.buf);
 	sb_add(&c->batch, line.buf, line.len);
 	sb_addc(&c->batch, '\n');
@@ -616,7 +663,40 @@ static int read_all(struct shell *sh, struct capture *c)
 		if (ioctl(c->fd, SIOCGSTAMPNS, &ts) < 0)
 			clock_gettime(CLOCK_REALTIME, &ts);
 		size_t cap = (size_t)n > sizeof c->buf ? sizeof c->buf : (size_t)n;
-		show_packet(sh, c, c->buf, cap, (size_t)n, &ts);
+		show_packet(sh, c, c->buf, cap, (size_t)n, &ts, NULL);
+	}
+	return got;
+}
+
+/* What the link did to a frame, as the end of its line. */
+static const char *verdict_mark(int verdict)
+{
+	switch (verdict) {
+	case LINKQ_DROPPED: return _(" (dropped by the link)");
+	case LINKQ_DUPLICATED: return _(" (duplicated by the link)");
+	case LINKQ_FULL: return _(" (dropped: the link's queue was full)");
+	default: return "";
+	}
+}
+
+/* Read and show every frame the lab's helper reported.  Returns how many
+ * were read. */
+static int read_lab(struct shell *sh, struct capture *c)
+{
+	int fd = lab_capture_fd(sh), got = 0;
+	struct labd_frame f;
+	for (;;) {
+		struct iovec iov[2] = { { &f, sizeof f }, { c->buf, sizeof c->buf } };
+		struct msghdr msg = { .msg_iov = iov, .msg_iovlen = 2 };
+		ssize_t n = fd >= 0 ? recvmsg(fd, &msg, MSG_DONTWAIT) : -1;
+		if (n < 0)
+			break;
+		got++;
+		if ((size_t)n <= sizeof f)
+			continue;
+		struct timespec ts = { .tv_sec = (time_t)f.sec, .tv_nsec = (long)f.nsec };
+		size_t len = (size_t)n - sizeof f;
+		show_packet(sh, c, c->buf, len, len, &ts, verdict_mark(f.verdict));
 	}
 	return got;
 }
@@ -626,13 +706,22 @@ void capture_drain(struct shell *sh, int settle)
 	struct capture *c = sh->capture;
 	int e = errno;
 	note_ports(sh, c);
-	int got = read_all(sh, c);
+	if (!c->lab && lab_capture_fd(sh) >= 0)
+		lab_on(sh, c);  /* a lab began since capture did: watch its link */
+	int got = c->lab ? read_lab(sh, c) : read_all(sh, c);
+	/* The helper reports a frame a moment after the call that sent it:
+	 * in the lab, wait up to 5 ms for the first. */
+	if (settle && c->lab && got == 0) {
+		struct pollfd pfd = { .fd = capture_fd(sh), .events = POLLIN };
+		if (poll(&pfd, 1, 5) > 0)
+			got = read_lab(sh, c);
+	}
 	/* A call that sent: the answers (a SYN-ACK, an ACK) come within a
 	 * moment on loopback.  Wait 2 ms after the last one, 20 times at
 	 * most; a call that sent nothing is not held up. */
 	for (int i = 0; settle && got > 0 && i < 20; i++) {
-		struct pollfd pfd = { .fd = c->fd, .events = POLLIN };
-		if (poll(&pfd, 1, 2) <= 0 || read_all(sh, c) == 0)
+		struct pollfd pfd = { .fd = capture_fd(sh), .events = POLLIN };
+		if (poll(&pfd, 1, 2) <= 0 || (c->lab ? read_lab(sh, c) : read_all(sh, c)) == 0)
 			break;
 	}
 	errno = e;
@@ -642,6 +731,27 @@ void capture_drain(struct shell *sh, int settle)
 
 #include "output.h"
 #include "shell.h"
+
+/* Read and forget what the lab's capture pair holds (frames of an earlier
+ * capture). */
+static void lab_discard(struct shell *sh, struct capture *c)
+{
+	int fd = lab_capture_fd(sh);
+	while (fd >= 0 && recv(fd, c->buf, sizeof c->buf, MSG_DONTWAIT) >= 0)
+		;
+}
+
+/* Capture the lab's link from now on: the helper reports each frame; the
+ * packet socket on lo, if open, is closed (the lab's hosts are not on it). */
+static void lab_on(struct shell *sh, struct capture *c)
+{
+	if (c->fd >= 0)
+		close(c->fd);
+	c->fd = -1;
+	c->lab = 1;
+	lab_discard(sh, c);
+	lab_capture(sh, 1);
+}
 
 int capture_start(struct shell *sh, const char *pcap)
 {
@@ -654,6 +764,7 @@ void capture_stop(struct shell *sh) { (void)sh; }
 void capture_drain(struct shell *sh, int settle) { (void)sh; (void)settle; }
 void capture_new_batch(struct shell *sh) { (void)sh; }
 int capture_fd(const struct shell *sh) { (void)sh; return -1; }
+int capture_lab(const struct shell *sh) { (void)sh; return 0; }
 long capture_count(const struct shell *sh) { (void)sh; return 0; }
 int capture_seen(const struct shell *sh, const char *text, size_t len)
 {

@@ -27,6 +27,10 @@ void capture_drain(struct shell *sh, int settle);
 /* A new command starts: the packets it causes are counted afresh (for
  * expect packets). */
 void capture_new_batch(struct shell *sh);
+/* Does capture show the lab's link (the frames its helper reports, lab.h)
+ * rather than lo?  So it does once a lab runs: every packet that crosses
+ * the link, each once, dropped ones marked. */
+int capture_lab(const struct shell *sh);
 /* The capture socket's descriptor, for the prompt's wait, or -1. */
 int capture_fd(const struct shell *sh);
 /* The packets shown since the command before expect began. */

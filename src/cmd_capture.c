@@ -33,7 +33,11 @@ int cmd_capture(struct shell *sh, int argc, struct word *argv)
 	}
 	if (capture_start(sh, on ? NULL : arg) < 0)
 		return CMD_ERROR;
-	if (on)
+	if (capture_lab(sh) && on)
+		out_line(sh, _("capture on: the lab's link"));
+	else if (capture_lab(sh))
+		out_line(sh, _("capture on: the lab's link, writing %.200s"), arg);
+	else if (on)
 		out_line(sh, _("capture on: lo, this shell's ports"));
 	else
 		out_line(sh, _("capture on: lo, this shell's ports, writing %.200s"), arg);

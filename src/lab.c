@@ -39,6 +39,7 @@ static struct lab *lab_of(struct shell *sh)
 		sh->lab = xmalloc(sizeof *sh->lab);
 		memset(sh->lab, 0, sizeof *sh->lab);
 		sh->lab->fd = -1;
+		sh->lab->capfd = -1;
 		sh->lab->current = -1;
 	}
 	return sh->lab;
@@ -98,7 +99,9 @@ static void lab_break(struct lab *lab)
 {
 	if (lab->fd >= 0)
 		close(lab->fd);
-	lab->fd = -1;
+	if (lab->capfd >= 0)
+		close(lab->capfd);
+	lab->fd = lab->capfd = -1;
 	if (lab->pid > 0) {
 		kill(lab->pid, SIGKILL);
 		while (waitpid(lab->pid, NULL, 0) < 0 && errno == EINTR)
@@ -133,30 +136,44 @@ static int ask(struct shell *sh, const struct labd_req *rq, struct labd_rep *rep
 	return 0;
 }
 
-/* Fork the helper with one end of a new socketpair; the other end is the
- * lab's, high.  0, or -1 with errno. */
+/* The end fd of a socketpair moved to a descriptor >= LAB_FD_MIN (where
+ * it is when the limit of descriptors is low). */
+static int high(int fd)
+{
+	int hi = fcntl(fd, F_DUPFD_CLOEXEC, LAB_FD_MIN);
+	if (hi < 0)
+		return fd;
+	close(fd);
+	return hi;
+}
+
+/* Fork the helper with one end of a new socketpair and of the capture
+ * pair (lab.h); the other ends are the lab's, high.  0, or -1 with errno. */
 static int spawn(struct lab *lab)
 {
-	int sv[2];
+	int sv[2], cv[2], e;
 	pid_t parent = getpid();
 
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
 		return -1;
-	int hi = fcntl(sv[0], F_DUPFD_CLOEXEC, LAB_FD_MIN), e;
-	if (hi >= 0)
-		close(sv[0]);
-	else
-		hi = sv[0];  /* a low limit of descriptors: where it is */
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, cv) < 0) {
+		e = errno;
+		close(sv[0]), close(sv[1]);
+		return errno = e, -1;
+	}
+	int hi = high(sv[0]), chi = high(cv[0]);
 	pid_t pid = fork();
 	if (pid < 0) {
 		e = errno;
-		close(hi), close(sv[1]);
+		close(hi), close(sv[1]), close(chi), close(cv[1]);
 		return errno = e, -1;
 	}
 	if (pid == 0)
-		labd_main(sv[1], parent);
+		labd_main(sv[1], cv[1], parent);
 	close(sv[1]);
+	close(cv[1]);
 	lab->fd = hi;
+	lab->capfd = chi;
 	lab->pid = (int)pid;
 	return 0;
 }
@@ -406,6 +423,26 @@ int lab_link_get(struct shell *sh, const char *host, struct link_cond *c)
 	return 0;
 }
 
+int lab_capture(struct shell *sh, int on)
+{
+	struct labd_req rq;
+	struct labd_rep rep;
+
+	if (sh->lab == NULL || sh->lab->pid <= 0 || sh->lab->capfd < 0)
+		return -1;
+	memset(&rq, 0, sizeof rq);
+	rq.op = LABD_CAPTURE;
+	rq.host = on;
+	if (ask(sh, &rq, &rep, NULL) < 0 || !on)
+		return -1;
+	return lab_capture_fd(sh);
+}
+
+int lab_capture_fd(const struct shell *sh)
+{
+	return sh->lab != NULL && sh->lab->pid > 0 ? sh->lab->capfd : -1;
+}
+
 void lab_free(struct shell *sh)
 {
 	struct lab *lab = sh->lab;
@@ -415,7 +452,9 @@ void lab_free(struct shell *sh)
 	/* The end of file tells the helper to end; it has nothing to flush. */
 	if (lab->fd >= 0)
 		close(lab->fd);
-	lab->fd = -1;
+	if (lab->capfd >= 0)
+		close(lab->capfd);
+	lab->fd = lab->capfd = -1;
 	if (lab->pid > 0) {
 		kill(lab->pid, SIGKILL);
 		while (waitpid(lab->pid, NULL, 0) < 0 && errno == EINTR)

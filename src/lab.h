@@ -38,7 +38,20 @@ enum labd_op {
 	LABD_HOST,      /* make host number .host with .v4/.v4len, .v6/.v6len */
 	LABD_SOCKET,    /* socket(.family, .type, .proto) in host .host: an fd */
 	LABD_LINK_SET,  /* linkq_set(.cond) on host .host's side (-1: every host) */
-	LABD_LINK_GET   /* the conditions of host .host's side, in .cond */
+	LABD_LINK_GET,  /* the conditions of host .host's side, in .cond */
+	LABD_CAPTURE    /* .host 1: report each frame on the capture pair, 0: stop */
+};
+
+/* The capture of the link: a second SOCK_SEQPACKET socketpair, made before
+ * the fork, both ends non-blocking.  While LABD_CAPTURE is on, the helper
+ * sends one message per frame a host's TUN hands it for another host, at
+ * the moment the link decides its fate: this header, then the IP packet.
+ * A message that does not fit (the shell reads too slowly) is not sent. */
+struct labd_frame {
+	int verdict;            /* enum linkq_verdict: queued, dropped, duplicated, full */
+	int from, to;           /* the host numbers */
+	int pad;
+	int64_t sec, nsec;      /* CLOCK_REALTIME when the link took it */
 };
 
 struct labd_req {
@@ -68,6 +81,7 @@ struct lab_host {
 struct lab {
 	int pid;                /* the helper, or 0: none */
 	int fd;                 /* the shell's end of the socketpair, or -1 */
+	int capfd;              /* the shell's end of the capture pair, or -1 */
 	int broken;             /* the helper refused (or died): the message said why */
 	int nhosts;
 	int current;            /* the host new sockets are made on, or -1: the shell's own */
@@ -105,11 +119,18 @@ int lab_prompt(const struct shell *sh, char *buf, size_t size);
 int lab_link_set(struct shell *sh, const char *host, const struct link_cond *c);
 /* The conditions of host's side into *c; 0, or -1 with errno. */
 int lab_link_get(struct shell *sh, const char *host, struct link_cond *c);
+/* Tell the helper to report the link's frames (on 1) or to stop (0); the
+ * descriptor they come on (non-blocking, struct labd_frame then the
+ * packet), or -1 when no lab runs (or, off, always). */
+int lab_capture(struct shell *sh, int on);
+/* The descriptor the link's frames come on, or -1 when no lab runs. */
+int lab_capture_fd(const struct shell *sh);
 /* End the helper (and with it every host) and free the lab. */
 void lab_free(struct shell *sh);
 
 /* labd.c: the helper's life, in the child after fork: fd is its end of
- * the socketpair, parent the shell's pid.  Never returns. */
-void labd_main(int fd, pid_t parent) __attribute__((noreturn));
+ * the socketpair, cap its end of the capture pair, parent the shell's pid.
+ * Never returns. */
+void labd_main(int fd, int cap, pid_t parent) __attribute__((noreturn));
 
 #endif

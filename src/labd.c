@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <netinet/in.h>
 
 #include "i18n.h"
@@ -56,6 +57,9 @@ struct labd_host {
 
 static struct labd_host hosts[LAB_MAX_HOSTS];
 static int nhosts;
+/* The capture pair's end (lab.h), and whether the shell wants the frames. */
+static int capfd = -1;
+static int capturing;
 
 /* The largest packet a TUN hands over (its MTU is 1500; GSO is off). */
 #define LABD_FRAME 65536
@@ -111,10 +115,10 @@ static int write_file(const char *path, const char *text)
 	return w == n ? 0 : -1;
 }
 
-/* Close every descriptor but keep, and put /dev/null on 0, 1 and 2, so
+/* Close every descriptor but keep and keep2, and put /dev/null on 0, 1 and 2, so
  * that no socket of the shell lives on in the helper (a close in the shell
  * would then send no FIN) and no pipe of the shell's caller stays open. */
-static void close_others(int keep)
+static void close_others(int keep, int keep2)
 {
 	int null = open("/dev/null", O_RDWR);
 	for (int fd = 0; fd <= 2; fd++)
@@ -123,7 +127,7 @@ static void close_others(int keep)
 	DIR *d = opendir("/proc/self/fd");
 	if (d == NULL) {
 		for (int fd = 3; fd < 1024; fd++)
-			if (fd != keep)
+			if (fd != keep && fd != keep2)
 				close(fd);
 		return;
 	}
@@ -131,7 +135,7 @@ static void close_others(int keep)
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		int fd = atoi(e->d_name);
-		if (fd > 2 && fd != keep && fd != dfd)
+		if (fd > 2 && fd != keep && fd != keep2 && fd != dfd)
 			close(fd);
 	}
 	closedir(d);
@@ -154,7 +158,7 @@ static int setup(int ctl, pid_t parent)
 	for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
 		signal(ignored[i], SIG_IGN);
 	signal(SIGCHLD, SIG_DFL);
-	close_others(ctl);
+	close_others(ctl, capfd);
 	if (unshare(CLONE_NEWUSER) < 0)
 		return fail(ctl, errno, "unshare(CLONE_NEWUSER)"), -1;
 	if (write_file("/proc/self/setgroups", "deny") < 0 && errno != ENOENT)
@@ -389,6 +393,7 @@ static int request(int ctl)
 	case LABD_HOST: host_make(ctl, &rq); break;
 	case LABD_SOCKET: socket_make(ctl, &rq); break;
 	case LABD_LINK_SET: case LABD_LINK_GET: link_cond(ctl, &rq); break;
+	case LABD_CAPTURE: capturing = rq.host != 0 && capfd >= 0; fail(ctl, 0, ""); break;
 	default: fail(ctl, EPROTO, N_("request")); break;
 	}
 	return 0;
@@ -410,6 +415,25 @@ static int route(const unsigned char *p, size_t len)
 	return -1;
 }
 
+/* Under capture: tell the shell that the frame p[0..n) from host from to
+ * host to got verdict v.  A message the pair has no room for is not sent:
+ * the link never waits for the shell. */
+static void report(int from, int to, enum linkq_verdict v, const unsigned char *p, size_t n)
+{
+	struct labd_frame f;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	memset(&f, 0, sizeof f);
+	f.verdict = (int)v;
+	f.from = from, f.to = to;
+	f.sec = (int64_t)ts.tv_sec, f.nsec = (int64_t)ts.tv_nsec;
+	struct iovec iov[2] = { { &f, sizeof f }, { (void *)p, n } };
+	struct msghdr msg = { .msg_iov = iov, .msg_iovlen = 2 };
+	while (sendmsg(capfd, &msg, MSG_DONTWAIT | MSG_NOSIGNAL) < 0 && errno == EINTR)
+		;
+}
+
 /* Read what host i's TUN has (a bounded number of packets), into its
  * link queue towards each one's destination. */
 static void take(int i, unsigned char *buf)
@@ -419,8 +443,11 @@ static void take(int i, unsigned char *buf)
 		if (n <= 0)
 			return;
 		int dest = route(buf, (size_t)n);
-		if (dest >= 0 && dest != i)
-			linkq_push(hosts[i].q, buf, (size_t)n, dest, now_ns());
+		if (dest < 0 || dest == i)
+			continue;
+		enum linkq_verdict v = linkq_push(hosts[i].q, buf, (size_t)n, dest, now_ns());
+		if (capturing)
+			report(i, dest, v, buf, (size_t)n);
 	}
 }
 
@@ -475,8 +502,9 @@ static void forward(int ctl)
 	}
 }
 
-void labd_main(int ctl, pid_t parent)
+void labd_main(int ctl, int cap, pid_t parent)
 {
+	capfd = cap;
 	if (setup(ctl, parent) == 0)
 		forward(ctl);
 	_exit(0);
@@ -484,10 +512,11 @@ void labd_main(int ctl, pid_t parent)
 
 #else  /* no namespaces or TUN: the helper says so and ends */
 
-void labd_main(int ctl, pid_t parent)
+void labd_main(int ctl, int cap, pid_t parent)
 {
 	struct labd_rep rep;
 	(void)parent;
+	(void)cap;
 	memset(&rep, 0, sizeof rep);
 	rep.err = ENOSYS;
 	snprintf(rep.what, sizeof rep.what, N_("network namespaces (Linux only)"));
