@@ -9,6 +9,10 @@
  * port of one of this shell's TCP or UDP handles are shown: the ports
  * are read from the handles (getsockname) before each drain and kept,
  * so the FIN after a close is still shown.
+ *
+ * Once a lab runs (lab.h), the packets come instead from the lab's helper:
+ * each frame its link took, with what the link did to it (read_lab), on
+ * the capture pair; lo's packet socket is then closed.
  */
 #include <config.h>
 
