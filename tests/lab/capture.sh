@@ -26,8 +26,11 @@ host a
 accept
 host b
 socket inet dgram
-sendto "x" a 9
-sleep 0.2
+connect a 9
+send "x"
+set timeout 5
+recv 10
+expect ECONNREFUSED
 capture off
 LESSON
 run "$T/tcp.sock"
@@ -53,8 +56,11 @@ host a
 host b
 capture on
 socket inet dgram
-sendto "x" a 9
-sleep 0.2
+connect a 9
+send "x"
+set timeout 5
+recv 10
+expect ECONNREFUSED
 capture off
 LESSON
 	bounded setpriv --bounding-set -net_raw --inh-caps -net_raw "$SOCKSHELL" "$T/noraw.sock" \
