@@ -247,7 +247,7 @@ static int check_level_name(struct argctx *c, int i)
 	c->opt = -4;
 	if (c->n - i != c->def->max)
 		return fail(c, &c->w[i], _("a LEVEL takes a NAME"), NULL, c->def->max == 3 ?
-			    "write LEVEL NAME VALUE, or OPTION VALUE" : "write LEVEL NAME, or OPTION");
+			    _("write LEVEL NAME VALUE, or OPTION VALUE") : _("write LEVEL NAME, or OPTION"));
 	if (!literal(w) || kw_c_int(w->s, w->len, &num) == 0 || kw_sockopt_find(w->s, w->len) != NULL)
 		return 2;
 	struct kw_near near;
@@ -271,8 +271,8 @@ static int check_option(struct argctx *c, int i)
 		c->opt = (int)(o - kw_sockopts);
 		if (c->n - i > c->def->max - 1)
 			return fail(c, &c->w[c->n - 1], _("one word too many after the OPTION"), NULL,
-				    c->def->max == 3 ? "write OPTION VALUE, or LEVEL NAME VALUE" :
-				    "write OPTION, or LEVEL NAME");
+				    c->def->max == 3 ? _("write OPTION VALUE, or LEVEL NAME VALUE") :
+				    _("write OPTION, or LEVEL NAME"));
 		return 1;
 	}
 	kw_near_init(&near, w->s, w->len);

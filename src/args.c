@@ -325,11 +325,19 @@ int args_address(struct shell *sh, const struct handle *h, int family, int type,
 		snprintf(portbuf, sizeof portbuf, "%u", pn);
 		portstr = portbuf;
 	}
+	/* A bad port is the port's error (the caret under it), whatever
+	 * language the message is in; every other is the host's. */
+	unsigned portnum;
+	if (portstr != NULL && family != AF_UNIX &&
+	    addr_port(portstr, type, &portnum, msg, sizeof msg) < 0) {
+		out_error(sh, port, "%s", msg);
+		return -1;
+	}
 	char labbuf[INET6_ADDRSTRLEN];  /* a host of the lab: its address, not a lookup */
 	const char *name = lab_address(sh, host->s, family, labbuf, sizeof labbuf);
 	int rc = addr_lookup(name, portstr, family, type, out, &gai, msg, sizeof msg);
 	if (rc == -1) {
-		out_error(sh, strstr(msg, "port") || strstr(msg, "service") ? port : host, "%s", msg);
+		out_error(sh, host, "%s", msg);
 		return -1;
 	}
 	if (rc == -2) {

@@ -50,10 +50,12 @@ static int parse_in(struct shell *sh, const struct word *w, int family, void *ds
 			memcpy(dst, &((struct sockaddr_in6 *)&a.ss)->sin6_addr, sizeof(struct in6_addr));
 		return 0;
 	}
-	out_error(sh, w, "%s '%.60s' is no %s address (%s)", what, w->s,
+	/* TRANSLATORS: "group" or "interface address", the word written,
+	   IPv4 or IPv6, then what such a socket joins. */
+	out_error(sh, w, _("%s '%.60s' is no %s address (%s)"), _(what), w->s,
 		  family == AF_INET ? "IPv4" : "IPv6",
-		  family == AF_INET ? "an inet socket joins 224.0.0.0/4, e.g. 239.1.2.3"
-				    : "an inet6 socket joins ff00::/8, e.g. ff02::1:3");
+		  family == AF_INET ? _("an inet socket joins 224.0.0.0/4, e.g. 239.1.2.3")
+				    : _("an inet6 socket joins ff00::/8, e.g. ff02::1:3"));
 	return -1;
 }
 
@@ -90,10 +92,10 @@ static int make_mreq(struct shell *sh, int family, int join, const struct word *
 		m->optsym = join ? "IP_ADD_MEMBERSHIP" : "IP_DROP_MEMBERSHIP";
 		m->len = sizeof m->u.v4;
 		m->u.v4.imr_interface.s_addr = htonl(INADDR_ANY);
-		if (parse_in(sh, group, AF_INET, &m->u.v4.imr_multiaddr, "group") < 0)
+		if (parse_in(sh, group, AF_INET, &m->u.v4.imr_multiaddr, N_("group")) < 0)
 			return -1;
 		if (iface != NULL && parse_in(sh, iface, AF_INET, &m->u.v4.imr_interface,
-					      "interface address") < 0)
+					      N_("interface address")) < 0)
 			return -1;
 		return 0;
 	}
@@ -107,7 +109,7 @@ static int make_mreq(struct shell *sh, int family, int join, const struct word *
 	m->opt = join ? IPV6_JOIN_GROUP : IPV6_LEAVE_GROUP;
 	m->optsym = join ? "IPV6_JOIN_GROUP" : "IPV6_LEAVE_GROUP";
 	m->len = sizeof m->u.v6;
-	if (parse_in(sh, group, AF_INET6, &m->u.v6.ipv6mr_multiaddr, "group") < 0)
+	if (parse_in(sh, group, AF_INET6, &m->u.v6.ipv6mr_multiaddr, N_("group")) < 0)
 		return -1;
 	if (iface != NULL && parse_ifindex(sh, iface, &m->u.v6.ipv6mr_interface) < 0)
 		return -1;

@@ -351,16 +351,16 @@ static const char *file_kind(int fd)
 	struct stat st;
 
 	if (fstat(fd, &st) < 0)
-		return "a descriptor";
+		return _("a descriptor");
 	if (S_ISREG(st.st_mode))
-		return "a regular file";
+		return _("a regular file");
 	if (S_ISDIR(st.st_mode))
-		return "a directory";
+		return _("a directory");
 	if (S_ISFIFO(st.st_mode))
-		return "a pipe";
+		return _("a pipe");
 	if (S_ISCHR(st.st_mode))
-		return "a character device";
-	return "a file";
+		return _("a character device");
+	return _("a file");
 }
 
 /*

@@ -39,8 +39,11 @@ static const struct kw_entry *keyword(struct shell *sh, const struct word *w,
 		struct strbuf all = STRBUF_INIT;
 		for (const struct kw_entry *t = tab; t->name; t++)
 			sb_printf(&all, "%s%s", all.len ? ", " : "", t->name);
-		out_error(sh, w, _("unknown %s '%.40s'%s (one of: %s)"), what, w->s,
-			  memchr(w->s, '\0', w->len) ? " with a NUL byte after it" : "", all.buf);
+		/* TRANSLATORS: the first %s is "family", "type", "protocol" or
+		   "direction" (translated), then the word written, then " with a
+		   NUL byte after it" or nothing, then the choices (keywords). */
+		out_error(sh, w, _("unknown %s '%.40s'%s (one of: %s)"), _(what), w->s,
+			  memchr(w->s, '\0', w->len) ? _(" with a NUL byte after it") : "", all.buf);
 		sb_free(&all);
 	}
 	return nv;
@@ -55,7 +58,7 @@ static int protocol(struct shell *sh, const struct word *w, int *proto)
 		*proto = (int)v;
 		return 0;
 	}
-	const struct kw_entry *nv = keyword(sh, w, kw_protocols, "protocol");
+	const struct kw_entry *nv = keyword(sh, w, kw_protocols, N_("protocol"));
 	if (nv == NULL)
 		return -1;
 	*proto = nv->value;
@@ -101,13 +104,13 @@ int cmd_socket(struct shell *sh, int argc, struct word *argv)
 	if (argc < at + 2 || argc > at + 3) {
 		out_error(sh, &argv[argc < at + 2 ? argc - 1 : at + 3], _("socket: %s (usage: socket "
 			  "FAMILY TYPE [PROTO], or socket for HOST TYPE [PROTO])"),
-			  argc < at + 2 ? "the TYPE is missing" : "too many arguments");
+			  argc < at + 2 ? _("the TYPE is missing") : _("too many arguments"));
 		return CMD_ERROR;
 	}
-	const struct kw_entry *fam = at == 1 ? keyword(sh, &argv[1], kw_families, "family") : NULL;
+	const struct kw_entry *fam = at == 1 ? keyword(sh, &argv[1], kw_families, N_("family")) : NULL;
 	if (at == 1 && fam == NULL)
 		return CMD_ERROR;
-	const struct kw_entry *type = keyword(sh, &argv[at + 1], kw_types, "type");
+	const struct kw_entry *type = keyword(sh, &argv[at + 1], kw_types, N_("type"));
 	if (type == NULL)
 		return CMD_ERROR;
 	int proto = 0;
@@ -322,7 +325,7 @@ int cmd_shutdown(struct shell *sh, int argc, struct word *argv)
 	struct handle *h = handle_here(sh);
 
 	(void)argc;
-	const struct kw_entry *how = keyword(sh, &argv[1], kw_shutdown, "direction");
+	const struct kw_entry *how = keyword(sh, &argv[1], kw_shutdown, N_("direction"));
 	if (how == NULL)
 		return CMD_ERROR;
 	trace_begin(sh, "shutdown");
@@ -518,7 +521,7 @@ int cmd_socketpair(struct shell *sh, int argc, struct word *argv)
 	int type = SOCK_STREAM, sv[2];
 
 	if (argc > 1) {
-		const struct kw_entry *nv = keyword(sh, &argv[1], kw_types, "type");
+		const struct kw_entry *nv = keyword(sh, &argv[1], kw_types, N_("type"));
 		if (nv == NULL)
 			return CMD_ERROR;
 		type = nv->value;
@@ -587,7 +590,7 @@ int cmd_dial(struct shell *sh, int argc, struct word *argv)
 		return CMD_ERROR;
 	}
 	if (argc > typearg) {
-		const struct kw_entry *nv = keyword(sh, &argv[typearg], kw_types, "type");
+		const struct kw_entry *nv = keyword(sh, &argv[typearg], kw_types, N_("type"));
 		if (nv == NULL)
 			return CMD_ERROR;
 		type = nv->value;

@@ -74,11 +74,11 @@ static void refused(struct shell *sh, const char *what, int e)
 	const char *why = NULL;
 
 	if (sysctl_is("/proc/sys/kernel/unprivileged_userns_clone", 0))
-		why = "kernel.unprivileged_userns_clone = 0 forbids them (sysctl -w kernel.unprivileged_userns_clone=1 allows them)";
+		why = _("kernel.unprivileged_userns_clone = 0 forbids them (sysctl -w kernel.unprivileged_userns_clone=1 allows them)");
 	else if (sysctl_is("/proc/sys/user/max_user_namespaces", 0))
-		why = "user.max_user_namespaces = 0 forbids them (sysctl -w user.max_user_namespaces=10000 allows them)";
+		why = _("user.max_user_namespaces = 0 forbids them (sysctl -w user.max_user_namespaces=10000 allows them)");
 	else if (sysctl_is("/proc/sys/kernel/apparmor_restrict_unprivileged_userns", 1))
-		why = "AppArmor restricts them: kernel.apparmor_restrict_unprivileged_userns = 1 (an AppArmor profile with 'userns,' for sockshell, or that setting 0, allows them)";
+		why = _("AppArmor restricts them: kernel.apparmor_restrict_unprivileged_userns = 1 (an AppArmor profile with 'userns,' for sockshell, or that setting 0, allows them)");
 	if (why != NULL)
 		out_program_error(sh, _("--private: no user namespace here (%s: %s): %s"), what,
 				  strerror(e), why);
@@ -151,8 +151,8 @@ int private_enter(struct shell *sh, int chatty)
 	if (map_ids(sh, uid, gid) < 0 || loopback_up(sh) < 0)
 		return EXIT_FAILED;
 	int n = snprintf(line, sizeof line,
-			 "private network: join it from another terminal with: sockshell --join %ld"
-			 " (or: nsenter --preserve-credentials -U -n -t %ld)\n",
+			 _("private network: join it from another terminal with: sockshell --join %ld"
+			 " (or: nsenter --preserve-credentials -U -n -t %ld)\n"),
 			 (long)getpid(), (long)getpid());
 	if (chatty)
 		out_put(sh, line, (size_t)n);
@@ -171,7 +171,7 @@ static int join_one(struct shell *sh, long pid, const char *name, int kind)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		out_program_error(sh, _("--join %ld: cannot open %s: %s"), pid, path,
-				  errno == ENOENT ? "no such process" : strerror(errno));
+				  errno == ENOENT ? _("no such process") : strerror(errno));
 		return -1;
 	}
 	int r = setns(fd, kind);

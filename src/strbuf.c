@@ -14,6 +14,7 @@
 #include <strings.h>
 #include <sys/types.h>
 
+#include "i18n.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -22,7 +23,7 @@ void *xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL) {
-		fputs("sockshell: out of memory\n", stderr);
+		fputs(_("sockshell: out of memory\n"), stderr);
 		abort();
 	}
 	return p;
@@ -33,7 +34,7 @@ void *xrealloc(void *p, size_t n)
 	void *q = realloc(p, n ? n : 1);
 
 	if (q == NULL) {
-		fputs("sockshell: out of memory\n", stderr);
+		fputs(_("sockshell: out of memory\n"), stderr);
 		abort();
 	}
 	return q;
@@ -75,7 +76,7 @@ void sb_grow(struct strbuf *sb, size_t extra)
 	if (need <= sb->cap)
 		return;
 	if (need < sb->len) {
-		fputs("sockshell: buffer size overflow\n", stderr);
+		fputs(_("sockshell: buffer size overflow\n"), stderr);
 		abort();
 	}
 	size_t cap = sb->cap ? sb->cap : 64;
@@ -361,7 +362,7 @@ static char *quote_bytes(char *o, const unsigned char *s, size_t n)
 static char *quote_start(struct strbuf *sb, size_t n)
 {
 	if (n > (SIZE_MAX - sb->len - 8) / 4) {
-		fputs("sockshell: buffer size overflow\n", stderr);
+		fputs(_("sockshell: buffer size overflow\n"), stderr);
 		abort();
 	}
 	/* Room for the worst case and the quotes at once; every step
