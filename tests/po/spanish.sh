@@ -85,6 +85,14 @@ translated_is "$(sed -n 2p "$T/out")" "    $(spanish "$msg")" "LANGUAGE=es: help
 run -c 'help socket'
 is "$(sed -n 2p "$T/out")" "    $msg" "LC_ALL=C: help socket in English"
 
+# A bad port's caret stands under the port in Spanish as in English
+# (args.c asks addr_port, not the words of the message).
+es_run -c 'socket inet stream; connect 127.0.0.1 nosuchport'
+es_caret=$(sed -n 3p "$T/err")
+run -c 'socket inet stream; connect 127.0.0.1 nosuchport'
+is "$es_caret" "$(sed -n 3p "$T/err")" "LANGUAGE=es: a bad port's caret under the port, as in English"
+like "$es_caret" '^ {42}\^~' "LC_ALL=C: that caret is under the port"
+
 # 10-11: a real es_ES.UTF-8 locale, where strtod wants a comma, made with
 # localedef into $T (LOCPATH) where the system has its sources.
 loc=$T/locale
