@@ -26,9 +26,11 @@
 
 #include "addr.h"
 #include "argcheck.h"
+#include "cmds.h"
 #include "errname.h"
 #include "i18n.h"
 #include "keywords.h"
+#include "linkq.h"
 #include "strbuf.h"
 
 /* What the checks of one command share. */
@@ -366,6 +368,22 @@ static int check_expect(struct argctx *c, int i)
 	}
 }
 
+/* ---- link ---- */
+
+/* link's HOST and conditions, all read at once from the first word (the
+ * reading is cmd_link.c's): every word after is used. */
+static int check_link(struct argctx *c, int i)
+{
+	struct link_cond cond;
+	int host, bad;
+
+	if (cmd_link_parse(c->w, c->n, 1, &host, &cond, c->msg, c->msglen, &bad) < 0) {
+		c->bad = bad;
+		return -1;
+	}
+	return c->n - i;
+}
+
 /* ---- the walk over a command's words ---- */
 
 /* The check of each kind of argument (the kinds of the command table's
@@ -382,6 +400,7 @@ static check_fn checker(enum arg_kind k)
 	case A_OPTION: return check_option;
 	case A_SETTING: return check_setting;
 	case A_EXPECT: return check_expect;
+	case A_LINK: return check_link;
 	default: return NULL;
 	}
 }

@@ -437,6 +437,26 @@ const struct command_def cmdtab[] = {
 	  .example = "host a",
 	  .min = 0, .max = 3,
 	  .complete = { A_ANY, A_HOST, A_HOST }, .fn = cmd_host },
+	{ .name = "link", .args = "[HOST] [delay MS] [jitter MS] [loss PCT] [duplicate PCT] "
+	          "[reorder PCT] [rate KBIT] [seed N]", .topic = TOPIC_TEACHING,
+	  .summary = "set the conditions of the lab's link; alone, show them",
+	  .calls = "none of its own: the lab's helper applies them to its queue",
+	  .detail = "The conditions of the frames HOST sends onto the link (of every "
+	            "host's without HOST): delay MS one way, jitter MS (the delay varies "
+	            "uniformly by up to that much either way, never reordering), loss, "
+	            "duplicate and reorder in percent (a reordered frame goes at once, "
+	            "ahead of those delayed), rate KBIT in kbit/s (frames leave back to "
+	            "back, each taking its length's time; 0 unlimited).  Decimals as in "
+	            "0.5; ms, % and kbit may follow the numbers.  seed N makes the "
+	            "randomness replay the same.  A line with conditions sets them all: "
+	            "one not written is none; link HOST none is a perfect link.  A queue "
+	            "holds at most 1000 frames or 2 MiB: more is dropped, as a router's "
+	            "full queue drops.  Without conditions, shows each side as the line "
+	            "that sets it.  Needs a lab: host NAME first.",
+	  .example = "link a delay 50 loss 10 seed 1",
+	  .tool = "tc qdisc change dev eth0 root netem delay 50ms loss 10%",
+	  .min = 0, .max = 15,
+	  .complete = { A_LINK, A_LINK, A_LINK, A_LINK }, .rest = A_LINK, .fn = cmd_link },
 	{ .name = "use", .args = "N", .topic = TOPIC_TEACHING,
 	  .summary = N_("make handle N current (as does a leading number: \"4 recv 16\")"),
 	  .detail = "",

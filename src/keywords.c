@@ -151,6 +151,18 @@ const struct kw_entry kw_expect_words[] = {
 	{ NULL, NULL, 0 }
 };
 
+const struct kw_entry kw_link[] = {
+	{ "delay", NULL, KW_LINK_DELAY },
+	{ "jitter", NULL, KW_LINK_JITTER },
+	{ "loss", NULL, KW_LINK_LOSS },
+	{ "duplicate", NULL, KW_LINK_DUPLICATE },
+	{ "reorder", NULL, KW_LINK_REORDER },
+	{ "rate", NULL, KW_LINK_RATE },
+	{ "seed", NULL, KW_LINK_SEED },
+	{ "none", NULL, KW_LINK_NONE },
+	{ NULL, NULL, 0 }
+};
+
 const char *const kw_expect_comparisons[] = { "!=0", ">0", ">=0", "<0", "<=0", NULL };
 
 /* s as a whole decimal number into *v: 0, or -1 when it is none. */
@@ -423,6 +435,7 @@ const struct kw_entry *kw_table(enum arg_kind k)
 	case A_ONOFF: return kw_onoff;
 	case A_SETTING: return kw_settings;
 	case A_EXPECT: return kw_expect_words;
+	case A_LINK: return kw_link;
 	default: return NULL;
 	}
 }

@@ -20,7 +20,8 @@
 enum arg_kind {
 	A_NONE, A_ANY, A_HANDLE, A_FAMILY, A_TYPE, A_PROTO, A_HOST, A_PORT,
 	A_DATA, A_COUNT, A_FLAG, A_HOW, A_ONOFF, A_OPTION, A_SETTING, A_FILE,
-	A_COMMAND, A_EXPECT
+	A_COMMAND, A_EXPECT,
+	A_LINK   /* link's HOST and conditions: kw_link */
 };
 
 struct kw_entry {
@@ -64,6 +65,11 @@ extern const char *const kw_expect_comparisons[];
 /* What an expect word may be, for messages. */
 #define KW_EXPECT_CHOICES "a number, a \"string\", an errno name, a comparison " \
 	"(<N >N <=N >=N !=N), eof, ok, timeout or truncated (or first: packet, packets)"
+
+/* The conditions of "link" (cmd_link.c), and "none". */
+enum kw_link_word { KW_LINK_DELAY, KW_LINK_JITTER, KW_LINK_LOSS, KW_LINK_DUPLICATE,
+	KW_LINK_REORDER, KW_LINK_RATE, KW_LINK_SEED, KW_LINK_NONE };
+extern const struct kw_entry kw_link[];
 
 /* What one unquoted expect word asks for. */
 enum kw_expect_class {

@@ -23,7 +23,8 @@
     "getsockname" "getpeername" "getaddrinfo" "gethostname"
     "status" "tcpinfo" "capture" "host" "use" "sleep" "echo"
     "expect" "set" "source" "save" "require"
-    "help" "quit" "exit")
+    "help" "quit" "exit"
+    "link")
   "The commands of sockshell's command table.")
 
 (defconst sockshell-keywords
@@ -42,9 +43,10 @@
     "nodelay" "maxseg" "cork" "quickack" "keepidle" "keepintvl" "keepcnt"
     "bindtodevice" "mark" "multicast_if" "multicast_hops" "user_timeout"
     "fastopen"
-    "ipv4" "ipv6" "for" "eof" "ok" "truncated" "packet" "packets")
+    "ipv4" "ipv6" "for" "eof" "ok" "truncated" "packet" "packets"
+    "delay" "jitter" "loss" "duplicate" "reorder" "rate" "seed" "none")
   "Families, types, protocols, flags, settings, option names and the
-words of require and expect.")
+words of require, expect and link.")
 
 (defconst sockshell--head "\\(?:^\\|;\\)[ \t]*\\(?:\\([0-9]+\\)[ \t]+\\)?"
   "A command's position: a line's start or a `;', then a handle number.")

@@ -32,7 +32,7 @@ has "$SYNTAX" 'start=/\<expect\>/' "expect lines have their region"
 
 for pair in families:Family types:Type protocols:Proto msgflags:Flag \
 	shutdown:How onoff:OnOff settings:Setting display:Display \
-	expect_words:ExpectWord sockopts:Option; do
+	expect_words:ExpectWord sockopts:Option link:Link; do
 	t=${pair%%:*}
 	g=sockshell${pair#*:}
 	want=$(table "$t")

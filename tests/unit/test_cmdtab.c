@@ -179,7 +179,7 @@ static void synopsis(const char *s, int *words, int *required, int *more)
 		}
 		if (!in && depth == 0 && *p != '[')
 			(*required)++;
-		if (!in && (depth == 0 || *p == '['))
+		if (!in)  /* every word, "[delay MS]" two */
 			(*words)++;
 		in = 1;
 		if (*p == '[')

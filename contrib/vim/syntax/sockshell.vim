@@ -32,10 +32,11 @@ syn keyword sockshellCommand contained getsockname getpeername getaddrinfo getho
 syn keyword sockshellCommand contained status tcpinfo capture host use sleep echo
 syn keyword sockshellCommand contained set source save require
 syn keyword sockshellCommand contained help quit exit
+syn keyword sockshellCommand contained link
 
 " ---- the arguments ----
 syn region sockshellArgs start=/\s/ end=/\ze;\|$/ contained contains=@sockshellArgItems
-syn cluster sockshellArgItems contains=sockshellFamily,sockshellType,sockshellProto,sockshellFlag,sockshellHow,sockshellOnOff,sockshellSetting,sockshellDisplay,sockshellOption,sockshellRequire,sockshellFor,sockshellSwitch,sockshellNumber,sockshellAddress,@sockshellWords
+syn cluster sockshellArgItems contains=sockshellFamily,sockshellType,sockshellProto,sockshellFlag,sockshellHow,sockshellOnOff,sockshellSetting,sockshellDisplay,sockshellOption,sockshellRequire,sockshellFor,sockshellLink,sockshellSwitch,sockshellNumber,sockshellAddress,@sockshellWords
 
 " Words of every kind of line: strings, expansions, comments.
 syn cluster sockshellWords contains=sockshellString,sockshellLiteral,sockshellVar,sockshellComment,sockshellSemi
@@ -60,6 +61,8 @@ syn keyword sockshellOption contained bindtodevice mark multicast_if multicast_h
 " require's words, socket's "for HOST".
 syn keyword sockshellRequire contained ipv4 ipv6
 syn keyword sockshellFor contained for
+" kw_link: the conditions of the lab's link.
+syn keyword sockshellLink contained delay jitter loss duplicate reorder rate seed none
 syn match sockshellSwitch /\%(\s\)\@<=-[a-z]\>/ contained
 
 syn match sockshellNumber /\<\d\+\%(\.\d\+\)\=\>/ contained
@@ -98,6 +101,7 @@ hi def link sockshellType	Type
 hi def link sockshellProto	Type
 hi def link sockshellFlag	Constant
 hi def link sockshellHow	Constant
+hi def link sockshellLink	Constant
 hi def link sockshellOnOff	Boolean
 hi def link sockshellSetting	Identifier
 hi def link sockshellDisplay	Constant
