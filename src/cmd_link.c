@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "cmds.h"
+#include "i18n.h"
 #include "keywords.h"
 #include "lab.h"
 #include "linkq.h"
@@ -86,17 +87,17 @@ struct link_spec {
 
 static const struct link_spec link_specs[] = {
 	[KW_LINK_DELAY] = { "ms", 3, LINK_MS_MAX * 1000ull,
-			    "milliseconds from 0 to 60000, at most 3 decimals" },
+			    N_("milliseconds from 0 to 60000, at most 3 decimals") },
 	[KW_LINK_JITTER] = { "ms", 3, LINK_MS_MAX * 1000ull,
-			     "milliseconds from 0 to 60000, at most 3 decimals" },
-	[KW_LINK_LOSS] = { "%", 4, 1000000, "a percentage from 0 to 100, at most 4 decimals" },
+			     N_("milliseconds from 0 to 60000, at most 3 decimals") },
+	[KW_LINK_LOSS] = { "%", 4, 1000000, N_("a percentage from 0 to 100, at most 4 decimals") },
 	[KW_LINK_DUPLICATE] = { "%", 4, 1000000,
-				"a percentage from 0 to 100, at most 4 decimals" },
+				N_("a percentage from 0 to 100, at most 4 decimals") },
 	[KW_LINK_REORDER] = { "%", 4, 1000000,
-			      "a percentage from 0 to 100, at most 4 decimals" },
+			      N_("a percentage from 0 to 100, at most 4 decimals") },
 	[KW_LINK_RATE] = { "kbit", 0, LINK_RATE_MAX,
-			   "kbit/s, a whole number up to 10000000; 0: unlimited" },
-	[KW_LINK_SEED] = { "", 0, UINT64_MAX, "a whole number from 0 to 18446744073709551615" },
+			   N_("kbit/s, a whole number up to 10000000; 0: unlimited") },
+	[KW_LINK_SEED] = { "", 0, UINT64_MAX, N_("a whole number from 0 to 18446744073709551615") },
 };
 
 /* Set MSG to "link: WHAT 'WORD'" and a hint or the choices in brackets,
@@ -116,7 +117,7 @@ static int link_fail(char *msg, size_t msglen, int *bad, int i, const struct wor
 		sb_free(&q);
 	}
 	if (hint != NULL)
-		sb_printf(&sb, " (did you mean '%s'?)", hint);
+		sb_printf(&sb, _(" (did you mean '%s'?)"), hint);
 	else if (choices != NULL)
 		sb_printf(&sb, " (%s)", choices);
 	snprintf(msg, msglen, "%s", sb.buf);
@@ -146,8 +147,8 @@ static int link_unknown(const struct word *arg, int i, char *msg, size_t msglen,
 
 	kw_near_init(&near, arg[i].s, arg[i].len);
 	kw_near_table(&near, kw_link);
-	return link_fail(msg, msglen, bad, i, &arg[i], "unknown condition", near.best,
-			 "one of: delay, jitter, loss, duplicate, reorder, rate, seed, none");
+	return link_fail(msg, msglen, bad, i, &arg[i], _("unknown condition"), near.best,
+			 _("one of: delay, jitter, loss, duplicate, reorder, rate, seed, none"));
 }
 
 /* Whether word 0 is the HOST: no condition, and not a number.  A word
@@ -186,8 +187,9 @@ static int link_value(const struct word *arg, int i, int kw, int check, struct l
 	if (r < 0) {
 		char what[32];
 
-		snprintf(what, sizeof what, "bad %s", kw_name(kw_link, kw));
-		return link_fail(msg, msglen, bad, i, &arg[i], what, NULL, sp->want);
+		/* TRANSLATORS: %s is a condition, a keyword: delay, loss, rate... */
+		snprintf(what, sizeof what, _("bad %s"), kw_name(kw_link, kw));
+		return link_fail(msg, msglen, bad, i, &arg[i], what, NULL, _(sp->want));
 	}
 	link_store(c, kw, v);
 	return 0;
@@ -217,7 +219,8 @@ int cmd_link_parse(const struct word *arg, int n, int check, int *host, struct l
 		if (seen & (1u << kw->value)) {
 			char what[40];
 
-			snprintf(what, sizeof what, "%s given twice", kw->name);
+			/* TRANSLATORS: %s is a condition, a keyword: delay, loss... */
+			snprintf(what, sizeof what, _("%s given twice"), kw->name);
 			return link_fail(msg, msglen, bad, i, NULL, what, NULL, NULL);
 		}
 		seen |= 1u << kw->value;
@@ -226,14 +229,14 @@ int cmd_link_parse(const struct word *arg, int n, int check, int *host, struct l
 			continue;
 		}
 		if (i + 1 >= n)
-			return link_fail(msg, msglen, bad, n, &arg[i], "a value must follow",
-					 NULL, link_specs[kw->value].want);
+			return link_fail(msg, msglen, bad, n, &arg[i], _("a value must follow"),
+					 NULL, _(link_specs[kw->value].want));
 		if (link_value(arg, ++i, kw->value, check, c, msg, msglen, bad) < 0)
 			return -1;
 	}
 	if (none_at >= 0 && seen != 1u << KW_LINK_NONE)
-		return link_fail(msg, msglen, bad, none_at, NULL, "none goes alone", NULL,
-				 "a perfect link: no other condition");
+		return link_fail(msg, msglen, bad, none_at, NULL, _("none goes alone"), NULL,
+				 _("a perfect link: no other condition"));
 	return seen != 0;
 }
 
@@ -287,11 +290,11 @@ static int link_show_host(struct shell *sh, const char *name)
 static int link_refused(struct shell *sh, const struct word *w, const char *host)
 {
 	if (errno == ESRCH)
-		out_error(sh, w, "link: no lab yet: host NAME makes its first host");
+		out_error(sh, w, _("link: no lab yet: host NAME makes its first host"));
 	else if (errno == ENOENT)
-		out_error(sh, w, "link: no host '%.40s' (host lists them)", host);
+		out_error(sh, w, _("link: no host '%.40s' (host lists them)"), host);
 	else
-		out_error(sh, w, "link: the lab's helper: %s", strerror(errno));
+		out_error(sh, w, _("link: the lab's helper: %s"), strerror(errno));
 	return CMD_ERROR;
 }
 
@@ -316,7 +319,7 @@ int cmd_link(struct shell *sh, int argc, struct word *argv)
 	if (host >= 0 && memchr(name, '\0', argv[host + 1].len) != NULL)
 		return errno = ENOENT, link_refused(sh, at, name);
 	if (r == 0 && host < 0 && (sh->lab == NULL || sh->lab->nhosts == 0)) {
-		out_line(sh, "link: no hosts yet (host NAME makes one)");
+		out_line(sh, "%s", _("link: no hosts yet (host NAME makes one)"));
 		return CMD_OK;
 	}
 	if (r == 1 && lab_link_set(sh, name, &c) < 0)
