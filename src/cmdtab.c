@@ -439,9 +439,10 @@ const struct command_def cmdtab[] = {
 	  .complete = { A_ANY, A_HOST, A_HOST }, .fn = cmd_host },
 	{ .name = "link", .args = "[HOST] [delay MS] [jitter MS] [loss PCT] [duplicate PCT] "
 	          "[reorder PCT] [rate KBIT] [seed N]", .topic = TOPIC_TEACHING,
-	  .summary = "set the conditions of the lab's link; alone, show them",
+	  .summary = N_("set the conditions of the lab's link; alone, show them"),
 	  .calls = "none of its own: the lab's helper applies them to its queue",
-	  .detail = "The conditions of the frames HOST sends onto the link (of every "
+	  /* xgettext:no-c-format */
+	  .detail = N_("The conditions of the frames HOST sends onto the link (of every "
 	            "host's without HOST): delay MS one way, jitter MS (the delay varies "
 	            "uniformly by up to that much either way, never reordering), loss, "
 	            "duplicate and reorder in percent (a reordered frame goes at once, "
@@ -452,7 +453,7 @@ const struct command_def cmdtab[] = {
 	            "one not written is none; link HOST none is a perfect link.  A queue "
 	            "holds at most 1000 frames or 2 MiB: more is dropped, as a router's "
 	            "full queue drops.  Without conditions, shows each side as the line "
-	            "that sets it.  Needs a lab: host NAME first.",
+	            "that sets it.  Needs a lab: host NAME first."),
 	  .example = "link a delay 50 loss 10 seed 1",
 	  .tool = "tc qdisc change dev eth0 root netem delay 50ms loss 10%",
 	  .min = 0, .max = 15,
