@@ -26,10 +26,10 @@
 
 #include "addr.h"
 #include "argcheck.h"
-#include "cmds.h"
 #include "errname.h"
 #include "i18n.h"
 #include "keywords.h"
+#include "linkargs.h"
 #include "linkq.h"
 #include "strbuf.h"
 
@@ -377,7 +377,7 @@ static int check_link(struct argctx *c, int i)
 	struct link_cond cond;
 	int host, bad;
 
-	if (cmd_link_parse(c->w, c->n, 1, &host, &cond, c->msg, c->msglen, &bad) < 0) {
+	if (linkargs_parse(c->w, c->n, 1, &host, &cond, c->msg, c->msglen, &bad) < 0) {
 		c->bad = bad;
 		return -1;
 	}

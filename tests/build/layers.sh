@@ -6,7 +6,7 @@
 #   0  buffers and errno names   utf8 strbuf errname tcpinfo linkq i18n
 #   1  words                     lexer keywords addr plan vars
 #   2  output, handles, files    output report handle files capture icmp private lab labd
-#   3  argument parsing          args argcheck
+#   3  argument parsing          args argcheck linkargs
 #   4  handlers                  cmds cmd_* lesson (expect and save)
 #   5  the command table         cmdtab help complete
 #   6  the input loop            repl lineedit
@@ -26,7 +26,7 @@ layer() {
 	utf8 | strbuf | errname | tcpinfo | linkq | i18n) echo 0 ;;
 	lexer | keywords | addr | plan | vars) echo 1 ;;
 	output | report | handle | files | capture | icmp | private | lab | labd) echo 2 ;;
-	args | argcheck) echo 3 ;;
+	args | argcheck | linkargs) echo 3 ;;
 	cmds | cmd_* | lesson) echo 4 ;;
 	cmdtab | help | complete) echo 5 ;;
 	repl | lineedit) echo 6 ;;
