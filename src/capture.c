@@ -733,29 +733,9 @@ void capture_drain(struct shell *sh, int settle)
 
 #else /* !__linux__ */
 
+#include "i18n.h"
 #include "output.h"
 #include "shell.h"
-
-/* Read and forget what the lab's capture pair holds (frames of an earlier
- * capture). */
-static void lab_discard(struct shell *sh, struct capture *c)
-{
-	int fd = lab_capture_fd(sh);
-	while (fd >= 0 && recv(fd, c->buf, sizeof c->buf, MSG_DONTWAIT) >= 0)
-		;
-}
-
-/* Capture the lab's link from now on: the helper reports each frame; the
- * packet socket on lo, if open, is closed (the lab's hosts are not on it). */
-static void lab_on(struct shell *sh, struct capture *c)
-{
-	if (c->fd >= 0)
-		close(c->fd);
-	c->fd = -1;
-	c->lab = 1;
-	lab_discard(sh, c);
-	lab_capture(sh, 1);
-}
 
 int capture_start(struct shell *sh, const char *pcap)
 {
