@@ -449,17 +449,8 @@ void lab_free(struct shell *sh)
 
 	if (lab == NULL)
 		return;
-	/* The end of file tells the helper to end; it has nothing to flush. */
-	if (lab->fd >= 0)
-		close(lab->fd);
-	if (lab->capfd >= 0)
-		close(lab->capfd);
-	lab->fd = lab->capfd = -1;
-	if (lab->pid > 0) {
-		kill(lab->pid, SIGKILL);
-		while (waitpid(lab->pid, NULL, 0) < 0 && errno == EINTR)
-			;
-	}
+	/* The helper has nothing to flush: ending it as a broken one is enough. */
+	lab_break(lab);
 	free(lab);
 	sh->lab = NULL;
 }
