@@ -362,7 +362,7 @@ static int check_expect(struct argctx *c, int i)
 	case KW_EXP_UNKNOWN:
 		kw_near_init(&near, w->s, w->len);
 		kw_near_table(&near, kw_expect_words);
-		return fail(c, w, _("expect: cannot check"), near.best, "write " KW_EXPECT_CHOICES);
+		return fail(c, w, _("expect: cannot check"), near.best, kw_expect_write());
 	default:
 		return 1;
 	}

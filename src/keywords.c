@@ -25,6 +25,7 @@
 #endif
 
 #include "errname.h"
+#include "i18n.h"
 #include "keywords.h"
 #include "shell.h"
 
@@ -539,4 +540,16 @@ void kw_near_table(struct kw_near *nn, const struct kw_entry *tab)
 {
 	for (const struct kw_entry *nv = tab; nv->name != NULL; nv++)
 		kw_near_try(nn, nv->name);
+}
+
+const char *kw_expect_write(void)
+{
+	return _("write a number, a \"string\", an errno name, a comparison "
+		 "(<N >N <=N >=N !=N), eof, ok, timeout or truncated (or first: packet, packets)");
+}
+
+const char *kw_expect_choices(void)
+{
+	return _("a number, a \"string\", an errno name, a comparison "
+		 "(<N >N <=N >=N !=N), eof, ok, timeout or truncated (or first: packet, packets)");
 }

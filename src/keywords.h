@@ -62,9 +62,10 @@ enum kw_expect_word { KW_EXPECT_EOF, KW_EXPECT_OK, KW_EXPECT_TIMEOUT, KW_EXPECT_
 extern const struct kw_entry kw_expect_words[];
 /* The comparisons, as completion offers them. */
 extern const char *const kw_expect_comparisons[];
-/* What an expect word may be, for messages. */
-#define KW_EXPECT_CHOICES "a number, a \"string\", an errno name, a comparison " \
-	"(<N >N <=N >=N !=N), eof, ok, timeout or truncated (or first: packet, packets)"
+/* What an expect word may be, for messages: "write ..." and the list
+ * alone, in the user's language. */
+const char *kw_expect_write(void);
+const char *kw_expect_choices(void);
 
 /* The conditions of "link" (cmd_link.c), and "none". */
 enum kw_link_word { KW_LINK_DELAY, KW_LINK_JITTER, KW_LINK_LOSS, KW_LINK_DUPLICATE,

@@ -218,7 +218,7 @@ int cmd_expect(struct shell *sh, int argc, struct word *argv)
 	for (int i = 1; i < argc; i++) {
 		int m = matches(sh, &argv[i]);
 		if (m < 0) {
-			out_error(sh, &argv[i], "expect: '%.40s' is not " KW_EXPECT_CHOICES, argv[i].s);
+			out_error(sh, &argv[i], _("expect: '%.40s' is not %s"), argv[i].s, kw_expect_choices());
 			keep_result(sh, &was);
 			sb_free(&desc);
 			return CMD_ERROR;
