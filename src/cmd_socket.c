@@ -265,7 +265,8 @@ int cmd_accept(struct shell *sh, int argc, struct word *argv)
 	trace_close(sh);
 	if (fd >= 0) {
 		int family = h->family, type = h->type, proto = h->protocol;
-		handle_add(sh, fd, family, type, proto)->host = sh->h[lfd].host;
+		const char *host = h->host;  /* read first: handle_add may move sh->h */
+		handle_add(sh, fd, family, type, proto)->host = host;
 		handle_link_peer(sh, lfd, fd);
 	}
 	return CMD_OK;
